@@ -1,0 +1,141 @@
+# veille — build, test, run, bench, fuzz, format, lint.
+# `make test` and `make run` install missing Debian packages first (as root).
+
+CC ?= cc
+PKGS := sqlite3 libutf8proc libexttextcat jansson libxxhash zlib
+BUILD ?= build
+WARN := -Wall -Wextra -Wpedantic -Wstrict-prototypes -Wmissing-prototypes \
+        -Wshadow -Werror
+PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lstemmer -lpthread
+CFLAGS ?= -O2 -g
+ALL_CFLAGS = -std=c11 -D_DEFAULT_SOURCE -D_POSIX_C_SOURCE=200809L $(WARN) \
+             -Iinclude -Isrc $(PKG_CFLAGS) $(CFLAGS)
+SAN_FLAGS := -fsanitize=address,undefined -fno-sanitize-recover=all \
+             -fno-omit-frame-pointer
+
+LIB_SRC := $(sort $(wildcard src/*/*.c))
+LIB_SRC := $(filter-out src/cli/%,$(LIB_SRC))
+CLI_SRC := $(sort $(wildcard src/cli/*.c))
+TEST_SRC := $(sort $(wildcard tests/unit/*.c))
+FUZZ_TARGETS := $(basename $(notdir $(wildcard fuzz/fuzz_*.c)))
+BENCH_SRC := $(sort $(wildcard bench/*.c))
+
+LIB_OBJ = $(LIB_SRC:%.c=$(B)/%.o)
+CLI_OBJ = $(CLI_SRC:%.c=$(B)/%.o)
+TEST_OBJ = $(TEST_SRC:%.c=$(B)/%.o)
+
+B := $(BUILD)
+SAN := $(BUILD)/san
+
+.PHONY: all deps test-deps test unit cli-tests san-test run bench fuzz fuzz-replay \
+        format lint clean header-test
+
+all: deps $(B)/veille
+
+deps:
+	@scripts/deps.sh build
+
+test-deps:
+	@scripts/deps.sh test
+
+# ---- objects (normal and sanitizer builds share the rules) ----
+$(B)/%.o: %.c $(wildcard include/*.h src/*/*.h)
+	@mkdir -p $(dir $@)
+	@echo "  CC $<"
+	@$(CC) $(ALL_CFLAGS) -c $< -o $@
+
+$(SAN)/%.o: %.c $(wildcard include/*.h src/*/*.h)
+	@mkdir -p $(dir $@)
+	@echo "  CC (san) $<"
+	@$(CC) $(ALL_CFLAGS) $(SAN_FLAGS) -O1 -c $< -o $@
+
+$(B)/libveille.a: $(LIB_SRC:%.c=$(B)/%.o)
+	@rm -f $@
+	ar rcs $@ $^
+
+$(SAN)/libveille.a: $(LIB_SRC:%.c=$(SAN)/%.o)
+	@rm -f $@
+	ar rcs $@ $^
+
+$(B)/veille: $(CLI_SRC:%.c=$(B)/%.o) $(B)/libveille.a
+	$(CC) $(ALL_CFLAGS) -o $@ $^ $(PKG_LIBS)
+
+$(SAN)/veille: $(CLI_SRC:%.c=$(SAN)/%.o) $(SAN)/libveille.a
+	$(CC) $(ALL_CFLAGS) $(SAN_FLAGS) -o $@ $^ $(PKG_LIBS)
+
+$(B)/tests_list.inc: $(TEST_SRC)
+	@mkdir -p $(dir $@)
+	@grep -ho '^void test_[a-z0-9_]*(void)' $(TEST_SRC) | \
+	  sed 's/^void \(.*\)(void)/T(\1)/' > $@.tmp && mv $@.tmp $@
+
+$(TEST_SRC:%.c=$(B)/%.o) $(TEST_SRC:%.c=$(SAN)/%.o): $(B)/tests_list.inc
+$(B)/tests/%.o $(SAN)/tests/%.o: ALL_CFLAGS += -I$(B) -Itests/unit
+
+$(B)/unit_tests: $(TEST_SRC:%.c=$(B)/%.o) $(B)/libveille.a
+	$(CC) $(ALL_CFLAGS) -o $@ $^ $(PKG_LIBS)
+
+$(SAN)/unit_tests: $(TEST_SRC:%.c=$(SAN)/%.o) $(SAN)/libveille.a
+	$(CC) $(ALL_CFLAGS) $(SAN_FLAGS) -o $@ $^ $(PKG_LIBS)
+
+# Fuzz targets replayed over their corpora by a plain driver (gcc).
+$(B)/fuzz_%: fuzz/fuzz_%.c fuzz/standalone.c $(B)/libveille.a
+	$(CC) $(ALL_CFLAGS) -o $@ $^ $(PKG_LIBS)
+$(SAN)/fuzz_%: fuzz/fuzz_%.c fuzz/standalone.c $(SAN)/libveille.a
+	$(CC) $(ALL_CFLAGS) $(SAN_FLAGS) -o $@ $^ $(PKG_LIBS)
+
+# ---- tests ----
+header-test:
+	@mkdir -p $(B)
+	$(CC) -std=c11 -Wall -Wextra -pedantic -Werror -Iinclude -fsyntax-only \
+	      -x c tests/header_test.c
+
+test: test-deps header-test $(B)/veille $(B)/unit_tests $(FUZZ_TARGETS:%=$(B)/%) \
+      $(SAN)/veille $(SAN)/unit_tests $(FUZZ_TARGETS:%=$(SAN)/%)
+	@echo "== unit tests"
+	@$(B)/unit_tests
+	@echo "== CLI tests"
+	@VEILLE=$(B)/veille FUZZ_BIN=$(B) tests/cli/run.sh
+	@echo "== sanitizer build (ASan+UBSan): unit tests"
+	@ASAN_OPTIONS=detect_leaks=1 $(SAN)/unit_tests
+	@echo "== sanitizer build (ASan+UBSan): CLI tests"
+	@ASAN_OPTIONS=detect_leaks=1 VEILLE=$(SAN)/veille FUZZ_BIN=$(SAN) SANITIZED=1 \
+	  tests/cli/run.sh
+
+unit: $(B)/unit_tests
+	$(B)/unit_tests $(T)
+
+run: all
+	@scripts/run-sample.sh $(B)/veille
+
+bench: all $(B)/bench_stages
+	@bench/run.sh $(B)
+
+$(B)/bench_stages: bench/bench_stages.c $(B)/libveille.a
+	$(CC) $(ALL_CFLAGS) -o $@ $^ $(PKG_LIBS)
+
+# libFuzzer builds (clang): make fuzz FUZZ_SECONDS=60
+FUZZ_SECONDS ?= 30
+fuzz: test-deps
+	@mkdir -p $(BUILD)/fuzz
+	@for t in $(FUZZ_TARGETS); do \
+	  clang $(filter-out -Werror,$(ALL_CFLAGS)) -fsanitize=fuzzer,address,undefined \
+	    -o $(BUILD)/fuzz/$$t fuzz/$$t.c $(LIB_SRC) $(PKG_LIBS) || exit 1; \
+	  mkdir -p $(BUILD)/fuzz/corpus-$$t; \
+	  $(BUILD)/fuzz/$$t -max_total_time=$(FUZZ_SECONDS) \
+	    $(BUILD)/fuzz/corpus-$$t fuzz/corpus/$${t#fuzz_} || exit 1; \
+	done
+
+format:
+	@scripts/deps.sh lint
+	clang-format -i include/*.h src/*/*.c src/*/*.h tests/unit/*.c fuzz/*.c bench/*.c
+
+lint: all
+	@scripts/deps.sh lint
+	clang-format --dry-run -Werror include/*.h src/*/*.c src/*/*.h
+	cppcheck --quiet --error-exitcode=1 --enable=warning,performance,portability \
+	  --std=c11 --inline-suppr -Iinclude -Isrc --suppress=missingIncludeSystem src
+	clang-tidy --quiet $(LIB_SRC) $(CLI_SRC) -- $(ALL_CFLAGS)
+
+clean:
+	rm -rf $(BUILD)

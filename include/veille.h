@@ -1,0 +1,297 @@
+/*
+ * veille.h — the whole public API of libveille, a news-monitoring engine.
+ *
+ * The pipeline: ingest (read, validate UTF-8, NFC) -> clean (boilerplate
+ * lines) -> analyse (matching form, tokens, sentences, language, stems)
+ * -> store (SQLite, WAL). A vl_engine wires the stages to one store; the
+ * pure text stage is also exposed (vl_analyze) so callers can tokenise
+ * without a store.
+ *
+ * Conventions: functions that can fail return 0 or a negative VL_E* code;
+ * out-parameters come first; objects are opaque, made by _new/_open functions and
+ * released by the matching _free (which accepts NULL). Strings are UTF-8 and the
+ * caller owns whatever it is handed through a `char **` out-parameter
+ * (release with vl_free). An engine is not thread-safe: use one per thread.
+ */
+#ifndef VEILLE_H
+#define VEILLE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define VL_VERSION "0.1.0"
+
+/* Error codes. */
+enum {
+	VL_OK = 0,
+	VL_ENOMEM = -1,     /* out of memory */
+	VL_EINVAL = -2,     /* invalid argument or option */
+	VL_EIO = -3,        /* file could not be read or written */
+	VL_EUTF8 = -4,      /* text is not valid UTF-8 */
+	VL_ETOOBIG = -5,    /* input exceeds a configured limit */
+	VL_EFORMAT = -6,    /* malformed input (JSON, gzip, metadata) */
+	VL_EEMPTY = -7,     /* input holds no text */
+	VL_EBINARY = -8,    /* input looks binary (NUL bytes) */
+	VL_ENOTFOUND = -9,  /* no such article or file */
+	VL_EDB = -10,       /* storage error (SQLite) */
+	VL_ESCHEMA = -11,   /* database made by a newer veille */
+	VL_ESTOPPED = -12   /* a callback asked to stop */
+};
+
+/* Name of an error code ("out of memory", ...); never NULL. Thread-safe. */
+const char *vl_strerror(int code);
+
+/*
+ * Where and why an outside input was refused: the code, a message, the
+ * input's name (file path, "-" for stdin, plus ":LINE" for JSON Lines) and
+ * the byte offset of the first bad byte inside the article or line
+ * (SIZE_MAX when not applicable).
+ */
+typedef struct vl_error {
+	int code;
+	size_t offset;
+	char where[512];
+	char message[256];
+} vl_error;
+
+/* Release a string or buffer that veille handed to the caller. */
+void vl_free(void *ptr);
+
+/* ---------------------------------------------------------------- text */
+
+/* Token kinds produced by the French-aware tokenizer. */
+typedef enum vl_token_kind {
+	VL_TOK_WORD = 1,    /* letters, with inner hyphens/apostrophes */
+	VL_TOK_ELISION,     /* l' d' qu' jusqu' lorsqu' ... (apostrophe kept) */
+	VL_TOK_NUMBER,      /* 30.000, 30'000, 30 000 -> 30000; 3,5 */
+	VL_TOK_ORDINAL,     /* 28e, 28ème, 1er, 1re -> 28e, 1er, 1re */
+	VL_TOK_PERCENT,     /* 86 %, 86% -> 86% */
+	VL_TOK_ABBREV,      /* M. Mme Dr ... (period kept) */
+	VL_TOK_QUOTE,       /* « » “ ” " (matching form ") */
+	VL_TOK_PUNCT,       /* . , ; : ! ? ( ) ... and other punctuation */
+	VL_TOK_URL,         /* URLs, e-mail addresses, @handles, #tags */
+	VL_TOK_SYMBOL       /* anything else (currency, emoji, ...) */
+} vl_token_kind;
+
+/* Token flags. */
+#define VL_TOKF_CAPITALIZED 0x1u /* first letter upper case */
+#define VL_TOKF_ALLCAPS 0x2u     /* every letter upper case (2+ letters) */
+#define VL_TOKF_HYPHEN 0x4u      /* holds an inner hyphen */
+#define VL_TOKF_SENT_START 0x8u  /* first token of a sentence */
+
+/*
+ * One token. start/end are byte offsets into the analysed text; norm is
+ * its matching form (casefolded, accents folded, quotes and apostrophes
+ * unified, digit grouping removed), NUL-terminated, owned by the analysis.
+ */
+typedef struct vl_token {
+	size_t start, end;
+	const char *norm;
+	uint32_t norm_len;
+	uint16_t kind; /* vl_token_kind */
+	uint16_t flags;
+} vl_token;
+
+/* One sentence: byte offsets into the analysed text, and its tokens. */
+typedef struct vl_sentence {
+	size_t start, end;
+	size_t first_token, n_tokens;
+} vl_sentence;
+
+typedef struct vl_analysis vl_analysis;
+
+/* Options of vl_analyze; start from VL_ANALYZE_OPTIONS_INIT. */
+typedef struct vl_analyze_options {
+	unsigned version;
+	int detect_language; /* fill vl_analysis_lang (default 1) */
+	int stem;            /* compute stems (default 0; see vl_analysis_stem) */
+	const char *lang;    /* stemming language if known ("fr", "en"), or NULL */
+} vl_analyze_options;
+#define VL_ANALYZE_OPTIONS_INIT {1, 1, 0, NULL}
+
+/*
+ * Analyse `len` bytes of valid UTF-8: tokens, sentences, matching form,
+ * language. The text must stay alive while the analysis is used only if
+ * the caller reads it through the offsets; the analysis keeps no pointer
+ * to it. Returns VL_EUTF8 on invalid UTF-8 (err filled when not NULL).
+ * Thread-safe (separate analyses in separate threads).
+ */
+int vl_analyze(vl_analysis **out, const char *text, size_t len,
+	       const vl_analyze_options *opts, vl_error *err);
+void vl_analysis_free(vl_analysis *a);
+size_t vl_analysis_token_count(const vl_analysis *a);
+const vl_token *vl_analysis_tokens(const vl_analysis *a);
+size_t vl_analysis_sentence_count(const vl_analysis *a);
+const vl_sentence *vl_analysis_sentences(const vl_analysis *a);
+/* Matching form of the whole text: the tokens' norms joined by spaces. */
+const char *vl_analysis_match_form(const vl_analysis *a, size_t *len);
+/* ISO 639-1 code of the detected language, or "und". */
+const char *vl_analysis_lang(const vl_analysis *a);
+/* Stem of token i (stem option), or its norm when no stemmer applies. */
+const char *vl_analysis_stem(const vl_analysis *a, size_t i);
+
+/*
+ * Normalise text for display: validate UTF-8 and compose to NFC.
+ * With repair != 0, invalid sequences become U+FFFD instead of failing.
+ * *out is NUL-terminated and owned by the caller (vl_free).
+ */
+int vl_text_nfc(char **out, size_t *out_len, const char *text, size_t len,
+		int repair, vl_error *err);
+
+/* Matching form of a string (see vl_token.norm), caller owns *out. */
+int vl_text_match_form(char **out, size_t *out_len, const char *text,
+		       size_t len);
+
+/* -------------------------------------------------------------- engine */
+
+typedef struct vl_engine vl_engine;
+
+typedef struct vl_engine_options {
+	unsigned version;
+	int read_only; /* open the store without writing (no migration) */
+} vl_engine_options;
+#define VL_ENGINE_OPTIONS_INIT {1, 0}
+
+/*
+ * Open (creating and migrating when needed) the store at db_path.
+ * On failure *out is NULL and err (when not NULL) says why.
+ */
+int vl_engine_open(vl_engine **out, const char *db_path,
+		   const vl_engine_options *opts, vl_error *err);
+void vl_engine_free(vl_engine *eng);
+
+/* Counters of one ingest call. */
+typedef struct vl_ingest_stats {
+	size_t files;      /* input files opened */
+	size_t read;       /* articles read */
+	size_t added;      /* new articles stored */
+	size_t updated;    /* known id, changed content: replaced */
+	size_t unchanged;  /* known id and content: skipped */
+	size_t rejected;   /* refused (reported through on_error) */
+	size_t repaired;   /* stored after U+FFFD repair */
+	size_t removed_lines; /* boilerplate lines removed */
+	size_t recleaned;  /* earlier articles cleaned again (learned lines) */
+	uint64_t bytes;    /* input bytes read */
+} vl_ingest_stats;
+
+typedef struct vl_ingest_options {
+	unsigned version;
+	const char *source;     /* source name for articles that lack one */
+	int repair;             /* repair invalid UTF-8 with U+FFFD */
+	size_t max_article_bytes; /* 0: default (8 MiB) */
+	size_t max_line_bytes;    /* JSON Lines line limit; 0: 64 MiB */
+	size_t batch_size;        /* articles per transaction; 0: 500 */
+	/* Called for each refused article; may be NULL. */
+	void (*on_error)(const vl_error *err, void *payload);
+	/* Called after each committed batch and at the end; may be NULL.
+	 * Returning non-zero stops the ingest after that batch. */
+	int (*on_progress)(const vl_ingest_stats *st, void *payload);
+	void *payload;
+} vl_ingest_options;
+#define VL_INGEST_OPTIONS_INIT {1, NULL, 0, 0, 0, 0, NULL, NULL, NULL}
+
+/*
+ * Ingest a file, a directory (recursively; .txt, .jsonl, .json, .ndjson,
+ * and the same with .gz) or "-" (standard input, format sniffed). Each
+ * article is validated, cleaned, analysed and stored; batches commit in
+ * one transaction each. Bad articles are reported through on_error and
+ * counted in st->rejected; the call still returns 0. A non-zero return
+ * means the ingest itself failed (store or I/O), committed batches stay.
+ */
+int vl_engine_ingest(vl_engine *eng, const char *path,
+		     const vl_ingest_options *opts, vl_ingest_stats *st);
+
+/*
+ * Ingest articles held in memory (`data`, `len` bytes, named `name` in
+ * errors). format: "txt", "jsonl", or NULL to sniff.
+ */
+int vl_engine_ingest_memory(vl_engine *eng, const char *name,
+			    const char *data, size_t len, const char *format,
+			    const vl_ingest_options *opts, vl_ingest_stats *st);
+
+/* ------------------------------------------------------------ articles */
+
+typedef struct vl_article vl_article;
+
+/* One boilerplate line removed from an article. */
+typedef struct vl_removed_line {
+	size_t start, end;  /* byte offsets into vl_article_original */
+	const char *reason; /* "comment", "promo", "credit", "caption", ... */
+	const char *rule;   /* the rule that fired, for --explain */
+} vl_removed_line;
+
+/* Load the article with this id; VL_ENOTFOUND when none. */
+int vl_engine_article(vl_engine *eng, const char *id, vl_article **out);
+void vl_article_free(vl_article *a);
+
+/* Borrowed strings, valid until vl_article_free; NULL when absent. */
+const char *vl_article_id(const vl_article *a);
+const char *vl_article_source(const vl_article *a);
+const char *vl_article_url(const vl_article *a);
+const char *vl_article_title(const vl_article *a);
+const char *vl_article_lead(const vl_article *a);
+const char *vl_article_published(const vl_article *a);
+const char *vl_article_lang(const vl_article *a);
+const char *vl_article_text(const vl_article *a);     /* clean text */
+const char *vl_article_original(const vl_article *a); /* as ingested, NFC */
+size_t vl_article_removed_count(const vl_article *a);
+const vl_removed_line *vl_article_removed(const vl_article *a, size_t i);
+size_t vl_article_sentence_count(const vl_article *a);
+/* Sentence i, offsets into vl_article_original. */
+const vl_sentence *vl_article_sentence(const vl_article *a, size_t i);
+
+/* JSON renderings (vl_article_json flags). */
+#define VL_JSON_EXPLAIN 0x1u   /* removed lines with rule and offsets */
+#define VL_JSON_SENTENCES 0x2u /* sentences with offsets */
+#define VL_JSON_EXPORT 0x4u    /* the form `ingest` reads back */
+#define VL_JSON_PRETTY 0x8u    /* indented */
+/* JSON object of the article; *out owned by the caller (vl_free). */
+int vl_article_json(char **out, const vl_article *a, unsigned flags);
+
+/* Filter for listing articles; start from VL_QUERY_INIT. */
+typedef struct vl_query {
+	unsigned version;
+	const char *source; /* only this source, or NULL */
+	const char *lang;   /* only this language, or NULL */
+	size_t limit;       /* 0: no limit */
+} vl_query;
+#define VL_QUERY_INIT {1, NULL, NULL, 0}
+
+/*
+ * Call cb for each stored article in ingest order. cb returns 0 to go on,
+ * non-zero to stop (the call then returns VL_ESTOPPED). The article is
+ * borrowed for the duration of the callback.
+ */
+int vl_engine_each_article(vl_engine *eng, const vl_query *q,
+			   int (*cb)(const vl_article *a, void *payload),
+			   void *payload);
+
+/* ---------------------------------------------------------------- stats */
+
+typedef struct vl_count {
+	const char *name;
+	int64_t n;
+} vl_count;
+
+typedef struct vl_stats {
+	int64_t articles, sentences, removed_lines, sources;
+	int64_t bytes_original, bytes_clean;
+	const char *first_published, *last_published; /* NULL if none */
+	size_t n_by_source, n_by_lang, n_by_reason;
+	const vl_count *by_source, *by_lang, *by_reason;
+} vl_stats;
+
+/* Summary of the store; *out owned by the caller (vl_stats_free). */
+int vl_engine_stats(vl_engine *eng, vl_stats **out);
+void vl_stats_free(vl_stats *st);
+/* The same as a JSON object; *out owned by the caller (vl_free). */
+int vl_stats_json(char **out, const vl_stats *st);
+
+#ifdef __cplusplus
+}
+#endif
+#endif /* VEILLE_H */

@@ -1,0 +1,49 @@
+/*
+ * utf8.h — UTF-8 validation, repair and decoding. Input is validated once,
+ * at the door (RFC 3629: no overlongs, no surrogates, nothing above
+ * U+10FFFF); past that, the decoder below may assume valid input.
+ */
+#ifndef VL_TEXT_UTF8_H
+#define VL_TEXT_UTF8_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "util/buf.h"
+
+/* 0 when s[0..len) is valid UTF-8; else VL_EUTF8 with the offset of the
+ * first bad byte and a static reason. */
+int vl__utf8_validate(const char *s, size_t len, size_t *bad_off,
+		      const char **reason);
+
+/* Copy s to out, replacing each maximal invalid subpart with U+FFFD
+ * (the W3C/Unicode "substitution of maximal subparts" practice). */
+int vl__utf8_repair(vl_buf *out, const char *s, size_t len, size_t *n_fixed);
+
+/* Decode one code point from valid UTF-8; *adv gets its length. */
+static inline uint32_t vl__utf8_decode(const unsigned char *s, size_t *adv)
+{
+	unsigned c = s[0];
+	if (c < 0x80) {
+		*adv = 1;
+		return c;
+	}
+	if (c < 0xE0) {
+		*adv = 2;
+		return ((c & 0x1Fu) << 6) | (s[1] & 0x3Fu);
+	}
+	if (c < 0xF0) {
+		*adv = 3;
+		return ((c & 0x0Fu) << 12) | ((s[1] & 0x3Fu) << 6) |
+		       (s[2] & 0x3Fu);
+	}
+	*adv = 4;
+	return ((c & 0x07u) << 18) | ((s[1] & 0x3Fu) << 12) |
+	       ((s[2] & 0x3Fu) << 6) | (s[3] & 0x3Fu);
+}
+
+/* Decode the code point that ends just before s[end] (valid UTF-8). */
+uint32_t vl__utf8_decode_prev(const unsigned char *s, size_t end,
+			      size_t *start);
+
+#endif
