@@ -164,6 +164,10 @@ int vl_engine_open(vl_engine **out, const char *db_path,
 		   const vl_engine_options *opts, vl_error *err);
 void vl_engine_free(vl_engine *eng);
 
+/* Message of the last storage error (VL_EDB); valid until the next call
+ * on the engine. */
+const char *vl_engine_errmsg(const vl_engine *eng);
+
 /* Counters of one ingest call. */
 typedef struct vl_ingest_stats {
 	size_t files;      /* input files opened */
@@ -249,6 +253,7 @@ const vl_sentence *vl_article_sentence(const vl_article *a, size_t i);
 #define VL_JSON_SENTENCES 0x2u /* sentences with offsets */
 #define VL_JSON_EXPORT 0x4u    /* the form `ingest` reads back */
 #define VL_JSON_PRETTY 0x8u    /* indented */
+#define VL_JSON_SUMMARY 0x10u  /* metadata only: no text, no removed lines */
 /* JSON object of the article; *out owned by the caller (vl_free). */
 int vl_article_json(char **out, const vl_article *a, unsigned flags);
 

@@ -53,7 +53,12 @@ typedef struct vl_clean_result {
 
 /*
  * Split text (valid UTF-8, NFC) into lines and classify each. On success
- * out->lines is owned by the caller (vl__clean_result_free).
+ * out->lines is owned by the caller (vl__clean_result_free); empty text
+ * gives no lines (out->lines NULL). A final \n ends the last line and
+ * opens no new one; a \r before \n is not part of the line. Lines with
+ * invalid UTF-8 are kept, never read past. opts may be NULL. Returns 0
+ * or VL_ENOMEM (out then empty). Thread-safe; `seen` is called from the
+ * calling thread only.
  */
 int vl__clean(vl_clean_result *out, const char *text, size_t len,
 	      const vl_clean_options *opts);
@@ -61,7 +66,9 @@ void vl__clean_result_free(vl_clean_result *r);
 
 /* Hash of a line's matching form (case, accents, quotes and spacing
  * insensitive); 0 for a blank line. Lines a source may repeat are
- * counted by this hash. */
+ * counted by this hash. Lines longer than VL_CLEAN_SHORT_MAX bytes
+ * (rules.h; never countable) are hashed on their trimmed bytes instead,
+ * so the stage need not tokenise long paragraphs. Thread-safe. */
 uint64_t vl__clean_line_hash(const char *line, size_t len);
 
 /* Should this line be counted for per-source repetition? (Short,

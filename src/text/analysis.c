@@ -39,7 +39,7 @@ static const char *snowball_name(const char *lang)
 /* Stem each word token. The stemmer sees the lowercased word with its
  * accents (Snowball's French rules need them); the stem is then folded
  * like any norm, so stems compare across "élu"/"elu". */
-static int stem_all(vl_analysis *a, const char *lang)
+static int stem_all(vl_analysis *a, const char *text, const char *lang)
 {
 	const char *name = snowball_name(lang);
 	struct sb_stemmer *st = NULL;
@@ -62,7 +62,7 @@ static int stem_all(vl_analysis *a, const char *lang)
 		if (!st || t->kind != VL_TOK_WORD)
 			continue;
 		vl_buf_clear(&low);
-		if (vl__lower_append(&low, a->text + t->start, t->end - t->start))
+		if (vl__lower_append(&low, text + t->start, t->end - t->start))
 			goto done;
 		s = sb_stemmer_stem(st, (const sb_symbol *)low.ptr, (int)low.len);
 		if (!s)
@@ -85,24 +85,16 @@ done:
 	return rc;
 }
 
-int vl_analyze(vl_analysis **out, const char *text, size_t len,
-	       const vl_analyze_options *opts, vl_error *err)
+int vl__analyze_valid(vl_analysis **out, const char *text, size_t len,
+		      const vl_analyze_options *opts)
 {
 	vl_analyze_options def = VL_ANALYZE_OPTIONS_INIT;
 	vl_analysis *a;
-	const char *why = NULL;
-	size_t bad = 0;
 	int rc;
 
 	*out = NULL;
-	if (!text && len)
-		return VL_EINVAL;
 	if (!opts)
 		opts = &def;
-	if (vl__utf8_validate(text, len, &bad, &why)) {
-		set_err(err, VL_EUTF8, bad, why);
-		return VL_EUTF8;
-	}
 	if (vl__chars_init())
 		return VL_ENOMEM;
 	a = vl__calloc(1, sizeof *a);
@@ -111,17 +103,13 @@ int vl_analyze(vl_analysis **out, const char *text, size_t len,
 	vl_buf_init(&a->tok.norms);
 	vl_buf_init(&a->stem_pool);
 	a->lang = "und";
-	rc = VL_ENOMEM;
-	if (!(a->text = vl__strndup(len ? text : "", len)))
-		goto fail;
-	a->text_len = len;
-	if ((rc = vl__tokenize(&a->tok, text, len)) ||
+	if ((rc = vl__tokenize(&a->tok, text ? text : "", len)) ||
 	    (rc = vl__sentences(&a->sent, &a->tok)))
 		goto fail;
 	if (opts->detect_language)
 		a->lang = vl__langid(text, len);
 	if (opts->stem &&
-	    (rc = stem_all(a, opts->lang ? opts->lang : a->lang)))
+	    (rc = stem_all(a, text, opts->lang ? opts->lang : a->lang)))
 		goto fail;
 	*out = a;
 	return 0;
@@ -130,13 +118,28 @@ fail:
 	return rc;
 }
 
+int vl_analyze(vl_analysis **out, const char *text, size_t len,
+	       const vl_analyze_options *opts, vl_error *err)
+{
+	const char *why = NULL;
+	size_t bad = 0;
+
+	*out = NULL;
+	if (!text && len)
+		return VL_EINVAL;
+	if (vl__utf8_validate(text, len, &bad, &why)) {
+		set_err(err, VL_EUTF8, bad, why);
+		return VL_EUTF8;
+	}
+	return vl__analyze_valid(out, text, len, opts);
+}
+
 void vl_analysis_free(vl_analysis *a)
 {
 	if (!a)
 		return;
 	vl__tokens_free(&a->tok);
 	vl__freep(a->sent.v);
-	vl__freep(a->text);
 	vl__freep(a->match);
 	vl__freep(a->stems);
 	vl_buf_free(&a->stem_pool);

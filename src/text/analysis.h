@@ -45,11 +45,13 @@ int vl__sentences(vl_sentences *out, const vl_tokens *t);
 int vl__langid_init(void);
 const char *vl__langid(const char *text, size_t len);
 
+/* vl_analyze for text already known to be valid UTF-8 (no check). */
+int vl__analyze_valid(vl_analysis **out, const char *text, size_t len,
+		      const vl_analyze_options *opts);
+
 struct vl_analysis {
 	vl_tokens tok;
 	vl_sentences sent;
-	char *text;       /* private copy, for stems */
-	size_t text_len;
 	char *match;      /* lazily built */
 	size_t match_len;
 	const char *lang;

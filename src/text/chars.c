@@ -4,6 +4,7 @@
 #include "text/chars.h"
 
 #include <pthread.h>
+#include <stdatomic.h>
 #include <string.h>
 #include <utf8proc.h>
 
@@ -17,6 +18,7 @@ const char *vl__fold_pool;
 
 static pthread_once_t once = PTHREAD_ONCE_INIT;
 static int init_rc;
+static _Atomic int ready; /* set once the tables are built */
 
 static int classify(uint32_t cp)
 {
@@ -159,10 +161,13 @@ static void build(void)
 	}
 	vl__fold_pool = vl_buf_detach(&pool, NULL);
 	vl__chars_bmp = t;
+	atomic_store_explicit(&ready, 1, memory_order_release);
 }
 
 int vl__chars_init(void)
 {
+	if (atomic_load_explicit(&ready, memory_order_acquire))
+		return 0;
 	pthread_once(&once, build);
 	return init_rc;
 }

@@ -25,23 +25,43 @@ static const char *const profiles[] = {"fr", "en", "de", "es", "it", "pt",
 				       "nl", "ca", "ro", "pl", "sv", "da",
 				       NULL};
 
-/* Function words per language, matched on lowercase ASCII-folded words. */
-static const struct {
-	const char *lang;
-	const char *words; /* space-separated, with a space at both ends */
+/* Function words that tell one language from the others, lowercase
+ * ASCII-folded, sorted for bsearch. A word shared by two of these
+ * languages (la, de, en, que, il, a, e ...) is left out: it says nothing. */
+enum { L_FR, L_EN, L_DE, L_ES, L_IT, N_STOP };
+static const char *const stop_lang[N_STOP] = {"fr", "en", "de", "es", "it"};
+static const struct stopword {
+	const char *w;
+	int lang;
 } stopwords[] = {
-	{"fr", " le la les de des du et est une un que qui dans pour pas sur au aux"
-	       " il elle ont ete par avec se ce son sa ses leur mais plus "},
-	{"en", " the of and to in is that for it was on with as by at from"
-	       " has have are be this which not but their said "},
-	{"de", " der die das und ist nicht ein eine mit den dem von zu auf"
-	       " sich des im fur auch wird sie hat "},
-	{"es", " el los las del y es una que en por con para se su al como"
-	       " mas pero sus ha fue "},
-	{"it", " il di che e la per un una sono con non del della gli nel"
-	       " alla anche ha come piu "},
+	{"al", L_ES}, {"alla", L_IT}, {"anche", L_IT}, {"and", L_EN},
+	{"are", L_EN}, {"as", L_EN}, {"at", L_EN}, {"auch", L_DE},
+	{"auf", L_DE}, {"aux", L_FR}, {"avec", L_FR}, {"be", L_EN},
+	{"but", L_EN}, {"by", L_EN}, {"cette", L_FR}, {"che", L_IT},
+	{"como", L_ES}, {"con", L_ES}, {"dans", L_FR}, {"das", L_DE},
+	{"del", L_ES}, {"della", L_IT}, {"dem", L_DE}, {"den", L_DE},
+	{"der", L_DE}, {"des", L_FR}, {"di", L_IT}, {"die", L_DE},
+	{"du", L_FR}, {"ein", L_DE}, {"eine", L_DE}, {"el", L_ES},
+	{"est", L_FR}, {"et", L_FR}, {"for", L_EN}, {"from", L_EN},
+	{"fue", L_ES}, {"gli", L_IT}, {"has", L_EN}, {"hat", L_DE},
+	{"have", L_EN}, {"is", L_EN}, {"ist", L_DE}, {"it", L_EN},
+	{"las", L_ES}, {"le", L_FR}, {"les", L_FR}, {"los", L_ES},
+	{"mais", L_FR}, {"mit", L_DE}, {"nel", L_IT}, {"nicht", L_DE},
+	{"non", L_IT}, {"of", L_EN}, {"on", L_EN}, {"ont", L_FR},
+	{"para", L_ES}, {"pas", L_FR}, {"pero", L_ES}, {"por", L_ES},
+	{"pour", L_FR}, {"qui", L_FR}, {"said", L_EN}, {"sich", L_DE},
+	{"sono", L_IT}, {"sont", L_FR}, {"sur", L_FR}, {"sus", L_ES},
+	{"that", L_EN}, {"the", L_EN}, {"this", L_EN}, {"to", L_EN},
+	{"und", L_DE}, {"une", L_FR}, {"von", L_DE}, {"was", L_EN},
+	{"which", L_EN}, {"wird", L_DE}, {"with", L_EN}, {"y", L_ES},
+	{"zu", L_DE},
 };
-#define N_STOP (sizeof stopwords / sizeof stopwords[0])
+#define N_WORDS (sizeof stopwords / sizeof stopwords[0])
+
+static int cmp_word(const void *key, const void *elem)
+{
+	return strcmp(key, ((const struct stopword *)elem)->w);
+}
 
 static pthread_once_t once = PTHREAD_ONCE_INIT;
 static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
@@ -75,10 +95,10 @@ int vl__langid_init(void)
 	return textcat ? 0 : VL_EIO;
 }
 
-/* Count function words among the first words of the text. */
+/* Count function words among the first 200 words of the text. */
 static void count_words(const char *s, size_t len, int *score, int *words)
 {
-	char w[24];
+	char w[16];
 	size_t i = 0, n;
 
 	*words = 0;
@@ -87,24 +107,24 @@ static void count_words(const char *s, size_t len, int *score, int *words)
 			i++;
 		n = 0;
 		while (i < len && ((s[i] | 0x20) >= 'a' && (s[i] | 0x20) <= 'z')) {
-			if (n < sizeof w - 2)
-				w[1 + n] = (char)(s[i] | 0x20);
+			if (n < sizeof w - 1)
+				w[n] = (char)(s[i] | 0x20);
 			n++;
 			i++;
 		}
-		if (!n || n > sizeof w - 3)
+		/* A word glued to a non-ASCII letter is part of a longer word
+		 * ("fût"); one after a non-ASCII letter too ("été"). */
+		if (!n || n >= sizeof w || (i < len && (unsigned char)s[i] >= 0x80) ||
+		    (i > n && (unsigned char)s[i - n - 1] >= 0x80))
 			continue;
-		/* A word followed by a non-ASCII letter is part of a longer
-		 * word ("fût"): skip it. */
-		if (i < len && (unsigned char)s[i] >= 0x80)
-			continue;
+		w[n] = '\0';
 		(*words)++;
-		w[0] = ' ';
-		w[n + 1] = ' ';
-		w[n + 2] = '\0';
-		for (size_t k = 0; k < N_STOP; k++)
-			if (strstr(stopwords[k].words, w))
-				score[k]++;
+		if (n <= 5) {
+			const struct stopword *sw =
+				bsearch(w, stopwords, N_WORDS, sizeof *stopwords, cmp_word);
+			if (sw)
+				score[sw->lang]++;
+		}
 	}
 }
 
@@ -124,10 +144,10 @@ const char *vl__langid(const char *text, size_t len)
 		}
 	}
 	if (words >= 12 && score[best] >= 6 && score[best] >= 4 * score[second])
-		return stopwords[best].lang;
+		return stop_lang[best];
 	if (vl__langid_init())
 		return words >= 3 && score[best] > score[second]
-			       ? stopwords[best].lang
+			       ? stop_lang[best]
 			       : "und";
 	pthread_mutex_lock(&lock);
 	r = textcat_Classify(textcat, text, sample);

@@ -11,6 +11,9 @@
  * paragraphs glued by a careless export) is marked as a sentence break.
  */
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "text/analysis.h"
 #include "text/chars.h"
@@ -31,15 +34,16 @@ typedef struct ch {
 } ch;
 
 /* Look at the code point at i (i < len). */
-static void peek(const cursor *c, size_t i, ch *out)
+static inline void peek(const cursor *c, size_t i, ch *out)
 {
 	if (c->s[i] < 0x80) {
 		out->cp = c->s[i];
 		out->adv = 1;
+		out->ci = &vl__chars_bmp[c->s[i]];
 	} else {
 		out->cp = vl__utf8_decode(c->s + i, &out->adv);
+		out->ci = vl__char_info(out->cp, &out->tmp);
 	}
-	out->ci = vl__char_info(out->cp, &out->tmp);
 	out->cls = out->ci->cls;
 }
 
@@ -52,19 +56,44 @@ static int cls_at(const cursor *c, size_t i)
 	return h.cls;
 }
 
+/* ASCII bytes that continue a word: 1 lower, 3 upper, 4 digit. */
+static const unsigned char word_ascii[256] = {
+	['0'] = 4, ['1'] = 4, ['2'] = 4, ['3'] = 4, ['4'] = 4, ['5'] = 4,
+	['6'] = 4, ['7'] = 4, ['8'] = 4, ['9'] = 4,
+	['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1, ['e'] = 1, ['f'] = 1,
+	['g'] = 1, ['h'] = 1, ['i'] = 1, ['j'] = 1, ['k'] = 1, ['l'] = 1,
+	['m'] = 1, ['n'] = 1, ['o'] = 1, ['p'] = 1, ['q'] = 1, ['r'] = 1,
+	['s'] = 1, ['t'] = 1, ['u'] = 1, ['v'] = 1, ['w'] = 1, ['x'] = 1,
+	['y'] = 1, ['z'] = 1,
+	['A'] = 3, ['B'] = 3, ['C'] = 3, ['D'] = 3, ['E'] = 3, ['F'] = 3,
+	['G'] = 3, ['H'] = 3, ['I'] = 3, ['J'] = 3, ['K'] = 3, ['L'] = 3,
+	['M'] = 3, ['N'] = 3, ['O'] = 3, ['P'] = 3, ['Q'] = 3, ['R'] = 3,
+	['S'] = 3, ['T'] = 3, ['U'] = 3, ['V'] = 3, ['W'] = 3, ['X'] = 3,
+	['Y'] = 3, ['Z'] = 3,
+};
+
 static int put_fold(vl_buf *b, const cursor *c, size_t from, size_t to)
 {
+	/* Most tokens are short ASCII words: lowercase them in place. */
+	if (to - from <= 32 && b->cap - b->len > 34) {
+		char *d = b->ptr + b->len;
+		size_t k;
+		for (k = from; k < to; k++) {
+			unsigned char u = c->s[k];
+			if (u >= 0x80 || !word_ascii[u])
+				break;
+			*d++ = (char)(u | (word_ascii[u] & 2u ? 0x20u : 0u));
+		}
+		if (k == to) {
+			b->len += to - from;
+			b->ptr[b->len] = '\0';
+			return 0;
+		}
+	}
 	return vl__fold_append(b, c->s, from, to);
 }
 
-/* Lowercase ASCII-folded comparison of the norm just written. */
-static int norm_is(const vl_buf *b, size_t at, const char *word)
-{
-	size_t n = strlen(word);
-	return b->len - at == n && !memcmp(b->ptr + at, word, n);
-}
-
-static int push(vl_tokens *t, size_t start, size_t end, size_t norm_at,
+static inline int push(vl_tokens *t, size_t start, size_t end, size_t norm_at,
 		int kind, unsigned flags)
 {
 	vl_token *tk;
@@ -80,8 +109,11 @@ static int push(vl_tokens *t, size_t start, size_t end, size_t norm_at,
 		t->v = v;
 		t->cap = cap;
 	}
-	if (vl_buf_putc(&t->norms, '\0'))
+	if (t->norms.cap - t->norms.len >= 2) {
+		t->norms.ptr[++t->norms.len] = '\0'; /* the NUL is already there */
+	} else if (vl_buf_putc(&t->norms, '\0')) {
 		return VL_ENOMEM;
+	}
 	tk = &t->v[t->n++];
 	tk->start = start;
 	tk->end = end;
@@ -93,16 +125,30 @@ static int push(vl_tokens *t, size_t start, size_t end, size_t norm_at,
 	return 0;
 }
 
-static const char *const elisions[] = {
-	"l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu",
-	"puisqu", "quoiqu", NULL};
-
-static int is_elision(const vl_buf *b, size_t at)
+/* Is s[from, to) an elided article or conjunction (l d j m n s t c qu
+ * jusqu lorsqu puisqu quoiqu), in any case? */
+static int is_elision(const cursor *c, size_t from, size_t to)
 {
-	for (int k = 0; elisions[k]; k++)
-		if (norm_is(b, at, elisions[k]))
-			return 1;
-	return 0;
+	char w[8];
+	size_t n = to - from;
+
+	if (n > 6)
+		return 0;
+	for (size_t k = 0; k < n; k++) {
+		unsigned char u = c->s[from + k];
+		if (u >= 0x80)
+			return 0;
+		w[k] = (char)(u | 0x20);
+	}
+	w[n] = '\0';
+	switch (n) {
+	case 1: return strchr("ldjmnstc", w[0]) != NULL;
+	case 2: return !strcmp(w, "qu");
+	case 5: return !strcmp(w, "jusqu");
+	case 6: return !strcmp(w, "lorsqu") || !strcmp(w, "puisqu") ||
+		       !strcmp(w, "quoiqu");
+	default: return 0;
+	}
 }
 
 static const char *const clitics[] = {
@@ -123,8 +169,11 @@ static const char *const abbrevs[] = {
 static int is_abbrev(const cursor *c, size_t from, size_t to)
 {
 	size_t n = to - from;
+	if (n > 5)
+		return 0; /* longer than any entry */
 	for (int k = 0; abbrevs[k]; k++)
-		if (strlen(abbrevs[k]) == n &&
+		if (abbrevs[k][0] == (char)c->s[from] &&
+		    strlen(abbrevs[k]) == n &&
 		    !memcmp(c->s + from, abbrevs[k], n))
 			return 1;
 	return 0;
@@ -133,6 +182,9 @@ static int is_abbrev(const cursor *c, size_t from, size_t to)
 /* Is the text at i an inverted clitic "-il", "-t-elle"... ending a word? */
 static size_t clitic_at(const cursor *c, size_t i)
 {
+	if (i + 1 >= c->len || !strchr("teoiynmlv", (char)c->s[i + 1]) ||
+	    !c->s[i + 1])
+		return 0; /* no clitic starts with this letter */
 	for (int k = 0; clitics[k]; k++) {
 		size_t n = strlen(clitics[k]);
 		if (i + 1 + n <= c->len &&
@@ -224,6 +276,8 @@ static size_t ordinal_suffix(const cursor *c, size_t i, const char **norm)
 		   {"er", "er"},  {"res", "re"},  {"re", "re"},  {"nde", "e"},
 		   {"nd", "e"},   {"st", "e"},    {"rd", "e"},   {"th", "e"},
 		   {"es", "e"},   {"e", "e"},     {"è", "e"},    {NULL, NULL}};
+	if (i >= c->len || !strchr("eèirnst", (char)c->s[i]) || !c->s[i])
+		return 0; /* no suffix starts here: the common case */
 	for (int k = 0; suf[k].s; k++) {
 		size_t n = strlen(suf[k].s);
 		if (i + n <= c->len && !memcmp(c->s + i, suf[k].s, n)) {
@@ -235,6 +289,50 @@ static size_t ordinal_suffix(const cursor *c, size_t i, const char **norm)
 		}
 	}
 	return 0;
+}
+
+/*
+ * Skip ASCII letters and digits from j (up to lim), 16 bytes at a time
+ * with SSE2, writing them lowercased to out[j..]. The scalar loop after
+ * the call finishes the tail. Most words end inside the first block, so
+ * this replaces a mispredicted branch per byte by one per word.
+ */
+static size_t scan_ascii_word(const unsigned char *s, size_t j, size_t lim,
+			      char *out, size_t *letters, size_t *upper)
+{
+#ifdef __SSE2__
+	const __m128i x20 = _mm_set1_epi8(0x20), x80 = _mm_set1_epi8((char)0x80);
+	const __m128i a = _mm_set1_epi8('a'), zero = _mm_set1_epi8('0');
+	const __m128i lim26 = _mm_set1_epi8((char)(26 ^ 0x80));
+	const __m128i lim10 = _mm_set1_epi8((char)(10 ^ 0x80));
+
+	while (j + 16 <= lim) {
+		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + j));
+		__m128i lo = _mm_or_si128(v, x20);
+		/* unsigned x < n as signed (x ^ 0x80) < (n ^ 0x80) */
+		__m128i let = _mm_cmplt_epi8(_mm_xor_si128(_mm_sub_epi8(lo, a), x80),
+					     lim26);
+		__m128i dig = _mm_cmplt_epi8(_mm_xor_si128(_mm_sub_epi8(v, zero), x80),
+					     lim10);
+		__m128i up = _mm_andnot_si128(
+			_mm_cmpeq_epi8(_mm_and_si128(v, x20), x20), let);
+		unsigned word = (unsigned)_mm_movemask_epi8(_mm_or_si128(let, dig));
+		unsigned keep = word == 0xFFFFu ? 0xFFFFu
+						: ((1u << __builtin_ctz(~word)) - 1u);
+		_mm_storeu_si128((__m128i *)(void *)(out + j),
+				 _mm_or_si128(v, _mm_and_si128(up, x20)));
+		*letters += (size_t)__builtin_popcount(
+			(unsigned)_mm_movemask_epi8(let) & keep);
+		*upper += (size_t)__builtin_popcount(
+			(unsigned)_mm_movemask_epi8(up) & keep);
+		j += (size_t)__builtin_popcount(keep);
+		if (keep != 0xFFFFu)
+			break;
+	}
+#else
+	(void)s, (void)lim, (void)out, (void)letters, (void)upper;
+#endif
+	return j;
 }
 
 static int starts_with(const cursor *c, size_t i, const char *p)
@@ -274,7 +372,22 @@ int vl__tokenize(vl_tokens *t, const char *text, size_t len)
 		return VL_ENOMEM;
 	t->n = 0;
 	vl_buf_clear(&t->norms);
+	/* Norms take about as many bytes as the text, plus a NUL a token. */
+	if (vl_buf_grow(&t->norms, len + len / 4 + 64))
+		return VL_ENOMEM;
+	if (t->cap < len / 6 + 16) { /* about one token per 6 bytes */
+		vl_token *v = vl__realloc(t->v, (len / 6 + 16) * sizeof *v);
+		if (!v)
+			return VL_ENOMEM;
+		t->v = v;
+		t->cap = len / 6 + 16;
+	}
 	while (i < len) {
+		if (c.s[i] == ' ') {
+			pending |= VL_TOKF__SPACE;
+			i++;
+			continue;
+		}
 		peek(&c, i, &h);
 		at = t->norms.len;
 		switch (h.cls) {
@@ -292,8 +405,9 @@ int vl__tokenize(vl_tokens *t, const char *text, size_t len)
 		default:
 			break;
 		}
-		if (starts_with(&c, i, "http://") || starts_with(&c, i, "https://") ||
-		    starts_with(&c, i, "www.") ||
+		if ((h.cp == 'h' && (starts_with(&c, i, "http://") ||
+				     starts_with(&c, i, "https://"))) ||
+		    (h.cp == 'w' && starts_with(&c, i, "www.")) ||
 		    ((h.cp == '@' || h.cp == '#') && i + 1 < len &&
 		     vl__cc_is_alpha(cls_at(&c, i + 1)))) {
 			end = scan_url(&c, i);
@@ -351,9 +465,39 @@ int vl__tokenize(vl_tokens *t, const char *text, size_t len)
 			 * apostrophes when a letter or digit follows. */
 			size_t j = i, letters = 0, upper = 0;
 			unsigned flags = pending;
+			int ascii_only = 1;
+			char *dst;
+			if (t->norms.cap - t->norms.len < VL_MAX_TOKEN_BYTES + 2 &&
+			    vl_buf_grow(&t->norms, VL_MAX_TOKEN_BYTES + 2))
+				goto done;
+			dst = t->norms.ptr + t->norms.len;
 			int kind = VL_TOK_WORD, first_upper = h.cls == VL_C_UPPER;
 			while (j < len && j - i < VL_MAX_TOKEN_BYTES) {
+				/* ASCII letters and digits: no decoding, no
+				 * branches but the loop's. */
+				/* The lowercase bytes go straight to the norm
+				 * buffer (room reserved below); put_fold is
+				 * skipped when the whole word took this path. */
+				size_t lim = i + VL_MAX_TOKEN_BYTES < len
+						     ? i + VL_MAX_TOKEN_BYTES
+						     : len;
+				unsigned k;
+				j = scan_ascii_word(c.s, j, lim, dst - i, &letters,
+						    &upper);
+				while (j < lim && (k = word_ascii[c.s[j]])) {
+					dst[j - i] = (char)(c.s[j] | ((k & 2u) << 4));
+					letters += k & 1u;
+					upper += (k >> 1) & 1u;
+					j++;
+				}
+				if (j >= lim)
+					break;
+				if (c.s[j] == ' ' || c.s[j] == ',' || c.s[j] == '\n')
+					break; /* the common word ends */
 				peek(&c, j, &h2);
+				if (h2.cls == VL_C_SPACE || h2.cls == VL_C_NEWLINE)
+					break;
+				ascii_only = 0; /* the slow path decides */
 				if (vl__cc_is_alpha(h2.cls) || h2.cls == VL_C_DIGIT) {
 					if (h2.cls != VL_C_MARK && h2.cls != VL_C_DIGIT)
 						letters++;
@@ -368,15 +512,11 @@ int vl__tokenize(vl_tokens *t, const char *text, size_t len)
 				}
 				if (h2.cls == VL_C_APOS && j + h2.adv < len &&
 				    vl__cc_is_alpha(cls_at(&c, j + h2.adv))) {
-					size_t mark = t->norms.len;
-					put_fold(&t->norms, &c, i, j);
-					if (is_elision(&t->norms, at)) {
-						t->norms.len = mark;
+					if (is_elision(&c, i, j)) {
 						j += h2.adv;
 						kind = VL_TOK_ELISION;
 						break;
 					}
-					t->norms.len = mark;
 					/* English possessive: Trump's -> Trump 's */
 					if ((c.s[j + h2.adv] == 's') &&
 					    !vl__cc_is_alpha(cls_at(&c, j + h2.adv + 1)))
@@ -439,8 +579,12 @@ int vl__tokenize(vl_tokens *t, const char *text, size_t len)
 					kind = VL_TOK_ABBREV;
 				}
 			}
-			if (put_fold(&t->norms, &c, i, j))
+			if (ascii_only && kind == VL_TOK_WORD) {
+				t->norms.len += j - i;
+				t->norms.ptr[t->norms.len] = '\0';
+			} else if (put_fold(&t->norms, &c, i, j)) {
 				goto done;
+			}
 			if (first_upper)
 				flags |= VL_TOKF_CAPITALIZED;
 			if (letters >= 2 && upper == letters)

@@ -20,6 +20,12 @@ int vl__utf8_validate(const char *s, size_t len, size_t *bad_off,
  * (the W3C/Unicode "substitution of maximal subparts" practice). */
 int vl__utf8_repair(vl_buf *out, const char *s, size_t len, size_t *n_fixed);
 
+/* Can NFC change this valid UTF-8? (0: it is NFC already; a fast scan.) */
+int vl__nfc_may_change(const unsigned char *s, size_t len);
+
+/* NFC of text already known to be valid UTF-8; *out owned by the caller. */
+int vl__nfc_valid(char **out, size_t *out_len, const char *text, size_t len);
+
 /* Decode one code point from valid UTF-8; *adv gets its length. */
 static inline uint32_t vl__utf8_decode(const unsigned char *s, size_t *adv)
 {

@@ -1,0 +1,122 @@
+/*
+ * main.c — the veille command: dispatches to one sub-command per file.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/cli.h"
+
+static const char usage[] =
+	"usage: veille [--version] [--help] COMMAND [ARGS]\n"
+	"\n"
+	"veille turns a flow of news articles into clean, stored text.\n"
+	"\n"
+	"commands:\n"
+	"  ingest   read articles (.txt, .jsonl, gzip, directories, -) into the store\n"
+	"  ls       list stored articles\n"
+	"  show     show one article, its clean text and removed lines\n"
+	"  export   write stored articles as JSON Lines (ingest reads them back)\n"
+	"  stats    summarise the store\n"
+	"\n"
+	"Every command takes --db FILE (default: $VEILLE_DB, else ./veille.db)\n"
+	"and --help. Exit codes: 0 ok, 1 some input rejected, 2 usage error,\n"
+	"3 I/O or storage failure, 4 not found.\n";
+
+const char *cli_db_path(const char *opt)
+{
+	const char *env = getenv("VEILLE_DB");
+	if (opt)
+		return opt;
+	return env && *env ? env : "veille.db";
+}
+
+int cli_open(vl_engine **eng, const char *db_opt, int read_only)
+{
+	vl_engine_options o = VL_ENGINE_OPTIONS_INIT;
+	vl_error err;
+	int rc;
+
+	o.read_only = read_only;
+	memset(&err, 0, sizeof err);
+	rc = vl_engine_open(eng, cli_db_path(db_opt), &o, &err);
+	if (rc) {
+		fprintf(stderr, "veille: %s: %s%s%s\n", cli_db_path(db_opt),
+			vl_strerror(rc), err.message[0] ? ": " : "",
+			err.message);
+		return EXIT_FAILURE_;
+	}
+	return EXIT_OK;
+}
+
+void cli_error(const char *what, const char *msg)
+{
+	fprintf(stderr, "veille: %s: %s\n", what, msg);
+}
+
+int cli_wants_help(int argc, char **argv, const char *text)
+{
+	for (int i = 1; i < argc; i++) {
+		if (!strcmp(argv[i], "--"))
+			break;
+		if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
+			fputs(text, stdout);
+			return 1;
+		}
+	}
+	return 0;
+}
+
+long long cli_size(const char *s)
+{
+	char *end;
+	long long v = strtoll(s, &end, 10);
+	if (end == s || v < 0)
+		return -1;
+	switch (*end) {
+	case 'k': case 'K': v <<= 10; end++; break;
+	case 'm': case 'M': v <<= 20; end++; break;
+	case 'g': case 'G': v <<= 30; end++; break;
+	default: break;
+	}
+	return *end ? -1 : v;
+}
+
+int main(int argc, char **argv)
+{
+	static const struct {
+		const char *name;
+		int (*fn)(int, char **);
+	} cmds[] = {{"ingest", cmd_ingest}, {"ls", cmd_ls},
+		    {"show", cmd_show},     {"export", cmd_export},
+		    {"stats", cmd_stats}};
+
+	if (argc < 2) {
+		fputs(usage, stderr);
+		return EXIT_USAGE;
+	}
+	if (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h")) {
+		fputs(usage, stdout);
+		return EXIT_OK;
+	}
+	if (!strcmp(argv[1], "--version")) {
+		printf("veille %s\n", VL_VERSION);
+		return EXIT_OK;
+	}
+	if (!strcmp(argv[1], "help")) {
+		if (argc > 2) {
+			char *h[] = {argv[2], "--help", NULL};
+			for (size_t i = 0; i < sizeof cmds / sizeof cmds[0]; i++)
+				if (!strcmp(argv[2], cmds[i].name))
+					return cmds[i].fn(2, h);
+		}
+		fputs(usage, stdout);
+		return EXIT_OK;
+	}
+	for (size_t i = 0; i < sizeof cmds / sizeof cmds[0]; i++)
+		if (!strcmp(argv[1], cmds[i].name))
+			return cmds[i].fn(argc - 1, argv + 1);
+	fprintf(stderr, "veille: unknown command '%s' (see veille --help)\n",
+		argv[1]);
+	return EXIT_USAGE;
+}

@@ -1,0 +1,506 @@
+/*
+ * engine.c — wires the pipeline: reader -> validate (UTF-8, NFC) ->
+ * parse -> prepare (clean, compose, analyse) -> store, in transactional
+ * batches. This is the only module that knows all the stages; a record's
+ * path through the code is the straight walk in ingest_record().
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "engine/prepare.h"
+#include "ingest/article.h"
+#include "ingest/published.h"
+#include "ingest/reader.h"
+#include "store/store.h"
+#include "text/utf8.h"
+#include "util/alloc.h"
+#include "util/buf.h"
+
+#define DEFAULT_MAX_ARTICLE (8u << 20)
+#define DEFAULT_MAX_LINE (64u << 20)
+#define DEFAULT_BATCH 500
+#define REPEAT_MIN 3
+
+struct vl_engine {
+	vl_store *store;
+	int read_only;
+};
+
+typedef struct run {
+	vl_engine *eng;
+	const vl_ingest_options *opts;
+	vl_ingest_stats *st;
+	size_t in_batch;
+	int in_tx;
+	int stop;
+	int fatal; /* a store error: the ingest ends */
+	/* for the `seen` callback */
+	const char *source;
+	int64_t except;
+} run;
+
+int vl_engine_open(vl_engine **out, const char *db_path,
+		   const vl_engine_options *opts, vl_error *err)
+{
+	vl_engine *e;
+	int rc;
+
+	*out = NULL;
+	if (!db_path)
+		return VL_EINVAL;
+	if (!(e = vl__calloc(1, sizeof *e)))
+		return VL_ENOMEM;
+	e->read_only = opts && opts->read_only;
+	if ((rc = vl__store_open(&e->store, db_path, e->read_only, err))) {
+		vl__freep(e);
+		return rc;
+	}
+	*out = e;
+	return 0;
+}
+
+void vl_engine_free(vl_engine *eng)
+{
+	if (!eng)
+		return;
+	vl__store_close(eng->store);
+	vl__freep(eng);
+}
+
+static void report(run *r, const vl_record *rec, const vl_error *e)
+{
+	vl_error out = *e;
+	if (rec->line)
+		snprintf(out.where, sizeof out.where, "%s:%zu", rec->path,
+			 rec->line);
+	else
+		snprintf(out.where, sizeof out.where, "%s", rec->path);
+	r->st->rejected++;
+	if (r->opts->on_error)
+		r->opts->on_error(&out, r->opts->payload);
+}
+
+static uint32_t seen_in_source(uint64_t hash, void *payload)
+{
+	run *r = payload;
+	return vl__store_line_count(r->eng->store, r->source, hash, r->except);
+}
+
+/* Normalise every metadata string to NFC (text fields were validated
+ * with the record). */
+static int nfc_field(char **field)
+{
+	char *n;
+	size_t len;
+	int rc;
+
+	if (!*field || !vl__nfc_may_change((const unsigned char *)*field,
+					    strlen(*field)))
+		return 0;
+	if ((rc = vl__nfc_valid(&n, &len, *field, strlen(*field))))
+		return rc;
+	vl__freep(*field);
+	*field = n;
+	return 0;
+}
+
+/* Primary language subtag, lowercase: "fr-FR" -> "fr". */
+static void norm_lang(char *lang)
+{
+	size_t i;
+	for (i = 0; lang[i] && lang[i] != '-' && lang[i] != '_'; i++)
+		if (lang[i] >= 'A' && lang[i] <= 'Z')
+			lang[i] = (char)(lang[i] + 32);
+	lang[i] = '\0';
+}
+
+/* Hash of everything given about an article: same id with a different
+ * hash means the article changed. */
+static void content_hash(char out[33], const vl_raw_article *a,
+			 const char *source)
+{
+	vl_buf b = VL_BUF_INIT;
+	const char *f[] = {source,       a->url,  a->title, a->lead,
+			   a->published, a->lang, a->extra, a->text};
+	for (size_t i = 0; i < sizeof f / sizeof f[0]; i++) {
+		vl_buf_puts(&b, f[i] ? f[i] : "");
+		vl_buf_putc(&b, '\x1f');
+	}
+	if (b.oom)
+		memset(out, '0', 32), out[32] = '\0';
+	else
+		vl__hex128(out, b.ptr, b.len);
+	vl_buf_free(&b);
+}
+
+static int begin_batch(run *r)
+{
+	int rc;
+	if (r->in_tx)
+		return 0;
+	if ((rc = vl__store_begin(r->eng->store)))
+		return rc;
+	r->in_tx = 1;
+	return 0;
+}
+
+static int commit_batch(run *r)
+{
+	int rc;
+	if (!r->in_tx)
+		return 0;
+	r->in_tx = 0;
+	r->in_batch = 0;
+	if ((rc = vl__store_commit(r->eng->store)))
+		return rc;
+	if (r->opts->on_progress && r->opts->on_progress(r->st, r->opts->payload))
+		r->stop = 1;
+	return 0;
+}
+
+/* Clean an older article again: a line its source repeats was learned
+ * after it was stored. */
+static int reclean(run *r, int64_t rowid)
+{
+	vl_article *a = NULL;
+	vl_prepared p;
+	vl_prepare_input in;
+	vl_clean_options co = {seen_in_source, r, REPEAT_MIN};
+	vl_store_article sa;
+	int rc;
+
+	if ((rc = vl__store_load(r->eng->store, NULL, rowid, &a)))
+		return rc == VL_ENOTFOUND ? 0 : rc;
+	memset(&in, 0, sizeof in);
+	in.text = a->original;
+	in.len = strlen(a->original);
+	in.title = a->title;
+	in.clean = &co;
+	r->source = a->source;
+	r->except = rowid;
+	rc = vl__prepare(&p, &in);
+	if (!rc) {
+		memset(&sa, 0, sizeof sa);
+		sa.clean = p.clean.ptr;
+		sa.clean_len = p.clean.len;
+		sa.clean_hash = p.clean_hash;
+		sa.removed = p.removed;
+		sa.n_removed = p.n_removed;
+		sa.sentences = p.sentences;
+		sa.n_sentences = p.n_sentences;
+		rc = vl__store_update_clean(r->eng->store, rowid, &sa);
+		if (!rc)
+			r->st->recleaned++;
+		vl__prepared_free(&p);
+	}
+	vl__article_free(a);
+	return rc;
+}
+
+/* Lines of this article that its source has now repeated often enough to
+ * be learned: clean the earlier carriers again. */
+static int learn_lines(run *r, const char *source, int64_t rowid,
+		       const vl_prepared *p)
+{
+	for (size_t i = 0; i < p->n_line_hashes; i++) {
+		int64_t *ids;
+		size_t n;
+		int rc;
+		uint64_t h = p->line_hashes[i];
+
+		if (vl__store_line_count(r->eng->store, source, h, rowid) !=
+		    REPEAT_MIN)
+			continue;
+		if ((rc = vl__store_line_articles(r->eng->store, source, h,
+						  &ids, &n)))
+			return rc;
+		for (size_t k = 0; k < n && !rc; k++)
+			if (ids[k] != rowid)
+				rc = reclean(r, ids[k]);
+		vl__freep(ids);
+		if (rc)
+			return rc;
+	}
+	return 0;
+}
+
+/* Validate, parse, prepare and store one article. Returns a store error
+ * (fatal for the ingest) or 0; bad input is reported and counted. */
+static int ingest_record(run *r, const vl_record *rec)
+{
+	vl_error e;
+	vl_raw_article raw;
+	vl_buf fixed = VL_BUF_INIT;
+	const char *data = rec->data, *why;
+	size_t len = rec->len, bad;
+	const char *source;
+	char idbuf[17], hash[33], old_hash[64];
+	int64_t rowid = 0, ts = 0;
+	int rc, known;
+	vl_prepared p;
+	vl_prepare_input in;
+	vl_clean_options co = {seen_in_source, r, REPEAT_MIN};
+	vl_store_article sa;
+	const void *nul;
+
+	memset(&e, 0, sizeof e);
+	memset(&raw, 0, sizeof raw);
+	r->st->read++;
+	if (rec->err.code) {
+		report(r, rec, &rec->err);
+		return 0;
+	}
+	if ((nul = memchr(data, '\0', len))) {
+		vl__set_error(&e, VL_EBINARY, (size_t)((const char *)nul - data),
+			      "binary data (NUL byte), not text");
+		report(r, rec, &e);
+		return 0;
+	}
+	if (vl__utf8_validate(data, len, &bad, &why)) {
+		if (!r->opts->repair) {
+			vl__set_error(&e, VL_EUTF8, bad, "invalid UTF-8: %s", why);
+			report(r, rec, &e);
+			return 0;
+		}
+		if (vl__utf8_repair(&fixed, data, len, NULL)) {
+			rc = VL_ENOMEM;
+			goto done;
+		}
+		data = fixed.ptr;
+		len = fixed.len;
+		r->st->repaired++;
+	}
+	rc = rec->format == VL_FMT_JSONL ? vl__jsonl_parse(&raw, data, len, &e)
+					 : vl__txt_parse(&raw, data, len, &e);
+	if (rc == VL_ENOMEM)
+		goto done;
+	if (rc) {
+		report(r, rec, &e);
+		rc = 0;
+		goto done;
+	}
+	if (raw.text_len > (r->opts->max_article_bytes ? r->opts->max_article_bytes
+						      : DEFAULT_MAX_ARTICLE)) {
+		vl__set_error(&e, VL_ETOOBIG, SIZE_MAX,
+			      "article text of %zu bytes is over the limit",
+			      raw.text_len);
+		report(r, rec, &e);
+		goto done;
+	}
+	if ((rc = nfc_field(&raw.text)) || (rc = nfc_field(&raw.title)) ||
+	    (rc = nfc_field(&raw.lead)) || (rc = nfc_field(&raw.source)))
+		goto done;
+	raw.text_len = strlen(raw.text);
+	if (raw.lang)
+		norm_lang(raw.lang);
+	source = raw.source && *raw.source ? raw.source
+		 : r->opts->source           ? r->opts->source
+		 : rec->dir_name             ? rec->dir_name
+					     : "unknown";
+	if (!raw.id || !*raw.id) {
+		vl_buf b = VL_BUF_INIT;
+		vl_buf_puts(&b, raw.title ? raw.title : "");
+		vl_buf_putc(&b, '\n');
+		vl_buf_put(&b, raw.text, raw.text_len);
+		vl__hex64(idbuf, b.ptr, b.len);
+		vl_buf_free(&b);
+		vl__freep(raw.id);
+		if (!(raw.id = vl__strdup(idbuf))) {
+			rc = VL_ENOMEM;
+			goto done;
+		}
+	}
+	content_hash(hash, &raw, source);
+	rc = vl__store_lookup(r->eng->store, raw.id, &rowid, old_hash);
+	if (rc && rc != VL_ENOTFOUND)
+		goto done;
+	known = rc == 0;
+	if (known && !strcmp(old_hash, hash)) {
+		r->st->unchanged++;
+		rc = 0;
+		goto done;
+	}
+	memset(&in, 0, sizeof in);
+	in.text = raw.text;
+	in.len = raw.text_len;
+	in.title = raw.title;
+	in.find_title = raw.format == VL_FMT_TXT;
+	in.detect_lang = !raw.lang;
+	in.clean = &co;
+	r->source = source;
+	r->except = known ? rowid : 0;
+	if ((rc = vl__prepare(&p, &in)))
+		goto done;
+	memset(&sa, 0, sizeof sa);
+	sa.id = raw.id;
+	sa.source = source;
+	sa.url = raw.url;
+	sa.title = raw.title ? raw.title : p.title;
+	sa.lead = raw.lead;
+	sa.published = raw.published;
+	sa.has_ts = raw.published && !vl__parse_published(raw.published, &ts);
+	sa.published_ts = ts;
+	sa.lang = raw.lang ? raw.lang : p.lang;
+	sa.lang_given = raw.lang != NULL;
+	sa.original = raw.text;
+	sa.original_len = raw.text_len;
+	sa.clean = p.clean.ptr;
+	sa.clean_len = p.clean.len;
+	sa.content_hash = hash;
+	sa.clean_hash = p.clean_hash;
+	sa.extra = raw.extra;
+	sa.format = raw.format == VL_FMT_JSONL ? "jsonl" : "txt";
+	sa.origin = rec->path;
+	sa.removed = p.removed;
+	sa.n_removed = p.n_removed;
+	sa.sentences = p.sentences;
+	sa.n_sentences = p.n_sentences;
+	sa.line_hashes = p.line_hashes;
+	sa.n_line_hashes = p.n_line_hashes;
+	if (!(rc = begin_batch(r))) {
+		rc = known ? vl__store_replace(r->eng->store, rowid, &sa)
+			   : vl__store_insert(r->eng->store, &sa, &rowid);
+	}
+	if (!rc)
+		rc = learn_lines(r, source, rowid, &p);
+	if (!rc) {
+		if (known)
+			r->st->updated++;
+		else
+			r->st->added++;
+		r->st->removed_lines += p.n_removed;
+		r->in_batch++;
+	}
+	vl__prepared_free(&p);
+done:
+	vl_buf_free(&fixed);
+	vl__raw_article_clear(&raw);
+	return rc;
+}
+
+static int on_record(const vl_record *rec, void *payload)
+{
+	run *r = payload;
+	size_t batch = r->opts->batch_size ? r->opts->batch_size : DEFAULT_BATCH;
+	int rc = ingest_record(r, rec);
+
+	if (rc) {
+		r->fatal = rc;
+		return rc;
+	}
+	if (r->in_batch >= batch && (rc = commit_batch(r))) {
+		r->fatal = rc;
+		return rc;
+	}
+	return r->stop ? VL_ESTOPPED : 0;
+}
+
+static int finish(run *r, int rc)
+{
+	if (rc == VL_ESTOPPED && !r->fatal)
+		rc = 0;
+	if (rc) {
+		if (r->in_tx)
+			vl__store_rollback(r->eng->store);
+		r->in_tx = 0;
+		return rc;
+	}
+	rc = commit_batch(r);
+	if (!rc && r->opts->on_progress && !r->stop)
+		r->opts->on_progress(r->st, r->opts->payload);
+	return rc;
+}
+
+static void limits(const vl_ingest_options *o, vl_read_limits *lim)
+{
+	lim->max_file_bytes =
+		o->max_article_bytes ? o->max_article_bytes : DEFAULT_MAX_ARTICLE;
+	lim->max_line_bytes = o->max_line_bytes ? o->max_line_bytes : DEFAULT_MAX_LINE;
+}
+
+int vl_engine_ingest(vl_engine *eng, const char *path,
+		     const vl_ingest_options *opts, vl_ingest_stats *st)
+{
+	vl_ingest_options def = VL_INGEST_OPTIONS_INIT;
+	vl_ingest_stats local;
+	vl_read_limits lim;
+	run r;
+	int rc;
+
+	if (!eng || !path)
+		return VL_EINVAL;
+	if (eng->read_only)
+		return VL_EINVAL;
+	if (!st) {
+		memset(&local, 0, sizeof local);
+		st = &local;
+	}
+	memset(&r, 0, sizeof r);
+	r.eng = eng;
+	r.opts = opts ? opts : &def;
+	r.st = st;
+	limits(r.opts, &lim);
+	rc = vl__read_path(path, &lim, on_record, &r, &st->files, &st->bytes);
+	return finish(&r, rc);
+}
+
+int vl_engine_ingest_memory(vl_engine *eng, const char *name,
+			    const char *data, size_t len, const char *format,
+			    const vl_ingest_options *opts, vl_ingest_stats *st)
+{
+	vl_ingest_options def = VL_INGEST_OPTIONS_INIT;
+	vl_ingest_stats local;
+	vl_read_limits lim;
+	run r;
+	int fmt = VL_FMT_UNKNOWN, rc;
+
+	if (!eng || (!data && len) || eng->read_only)
+		return VL_EINVAL;
+	if (format && !strcmp(format, "txt"))
+		fmt = VL_FMT_TXT;
+	else if (format && !strcmp(format, "jsonl"))
+		fmt = VL_FMT_JSONL;
+	else if (format)
+		return VL_EINVAL;
+	if (!st) {
+		memset(&local, 0, sizeof local);
+		st = &local;
+	}
+	memset(&r, 0, sizeof r);
+	r.eng = eng;
+	r.opts = opts ? opts : &def;
+	r.st = st;
+	limits(r.opts, &lim);
+	st->bytes += len;
+	rc = vl__read_memory(name ? name : "memory", data ? data : "", len, fmt,
+			     &lim, on_record, &r);
+	return finish(&r, rc);
+}
+
+int vl_engine_article(vl_engine *eng, const char *id, vl_article **out)
+{
+	if (!eng || !id || !out)
+		return VL_EINVAL;
+	return vl__store_load(eng->store, id, 0, out);
+}
+
+int vl_engine_each_article(vl_engine *eng, const vl_query *q,
+			   int (*cb)(const vl_article *a, void *payload),
+			   void *payload)
+{
+	if (!eng || !cb)
+		return VL_EINVAL;
+	return vl__store_each(eng->store, q, cb, payload);
+}
+
+int vl_engine_stats(vl_engine *eng, vl_stats **out)
+{
+	if (!eng || !out)
+		return VL_EINVAL;
+	return vl__store_stats(eng->store, out);
+}
+
+const char *vl_engine_errmsg(const vl_engine *eng)
+{
+	return eng ? vl__store_errmsg(eng->store) : "no engine";
+}

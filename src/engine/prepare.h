@@ -1,0 +1,48 @@
+/*
+ * prepare.h — runs the pure stages over one article body: clean
+ * (boilerplate lines), compose the clean text, analyse it (sentences,
+ * language), and maps sentence offsets back to the original. The result
+ * is what the store writes. Used for new articles and for cleaning an
+ * older article again once its source's repeated lines are learned.
+ */
+#ifndef VL_ENGINE_PREPARE_H
+#define VL_ENGINE_PREPARE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "clean/clean.h"
+#include "store/store.h"
+#include "util/buf.h"
+
+typedef struct vl_prepared {
+	vl_buf clean;
+	vl_store_removed *removed;
+	size_t n_removed;
+	vl_store_sentence *sentences;
+	size_t n_sentences;
+	uint64_t *line_hashes; /* countable lines, deduplicated */
+	size_t n_line_hashes;
+	char *title;      /* a title found in a .txt body, or NULL */
+	const char *lang; /* detected language (static) */
+	char clean_hash[33];
+} vl_prepared;
+
+typedef struct vl_prepare_input {
+	const char *text; /* original body, valid UTF-8 NFC */
+	size_t len;
+	const char *title; /* given title, or NULL */
+	int find_title;    /* plain text: take a title line from the body */
+	int detect_lang;
+	const vl_clean_options *clean;
+} vl_prepare_input;
+
+int vl__prepare(vl_prepared *out, const vl_prepare_input *in);
+void vl__prepared_free(vl_prepared *p);
+
+/* Hex digest helpers (xxHash XXH3): 16 hex chars for 64 bits, 32 for
+ * 128 bits, NUL-terminated. */
+void vl__hex64(char out[17], const void *data, size_t len);
+void vl__hex128(char out[33], const void *data, size_t len);
+
+#endif

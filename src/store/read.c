@@ -1,0 +1,395 @@
+/*
+ * read.c — reading articles back: one by id, all in ingest order, and the
+ * summary counts.
+ */
+#include <sqlite3.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "store/store_int.h"
+#include "util/alloc.h"
+#include "util/buf.h"
+
+#define ARTICLE_COLS                                                       \
+	"rowid, id, source, url, title, lead, published, lang, lang_given,"  \
+	" original, clean, extra, origin, format"
+
+static char *col_dup(sqlite3_stmt *s, int i, int *oom)
+{
+	const unsigned char *t = sqlite3_column_text(s, i);
+	char *d;
+	if (!t)
+		return NULL;
+	d = vl__strndup((const char *)t, (size_t)sqlite3_column_bytes(s, i));
+	if (!d)
+		*oom = 1;
+	return d;
+}
+
+void vl__article_free(vl_article *a)
+{
+	if (!a)
+		return;
+	vl__freep(a->id);
+	vl__freep(a->source);
+	vl__freep(a->url);
+	vl__freep(a->title);
+	vl__freep(a->lead);
+	vl__freep(a->published);
+	vl__freep(a->lang);
+	vl__freep(a->original);
+	vl__freep(a->clean);
+	vl__freep(a->extra);
+	vl__freep(a->origin);
+	vl__freep(a->format);
+	vl__freep(a->removed);
+	vl__freep(a->sentences);
+	vl__freep(a->clean_sentences);
+	vl__freep(a->strings);
+	vl__freep(a);
+}
+
+/* Removed lines and sentences of one article. */
+static int load_children(vl_store *st, vl_article *a)
+{
+	sqlite3_stmt *s = NULL;
+	vl_buf strings = VL_BUF_INIT;
+	size_t cap = 0, *offs = NULL;
+	int rc;
+
+	rc = sqlite3_prepare_v2(st->db,
+				"SELECT start, end, reason, rule FROM removed_lines"
+				" WHERE article=? ORDER BY idx",
+				-1, &s, NULL);
+	if (rc != SQLITE_OK)
+		return vl__store_fail(st, rc);
+	sqlite3_bind_int64(s, 1, a->rowid);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		if (a->n_removed == cap) {
+			vl_removed_line *v;
+			size_t *o;
+			cap = cap ? cap * 2 : 8;
+			v = vl__realloc(a->removed, cap * sizeof *v);
+			if (v)
+				a->removed = v;
+			o = vl__realloc(offs, cap * 2 * sizeof *o);
+			if (o)
+				offs = o;
+			if (!v || !o)
+				goto oom;
+		}
+		a->removed[a->n_removed].start = (size_t)sqlite3_column_int64(s, 0);
+		a->removed[a->n_removed].end = (size_t)sqlite3_column_int64(s, 1);
+		offs[2 * a->n_removed] = strings.len;
+		vl_buf_puts(&strings, (const char *)sqlite3_column_text(s, 2));
+		vl_buf_putc(&strings, '\0');
+		offs[2 * a->n_removed + 1] = strings.len;
+		vl_buf_puts(&strings, (const char *)sqlite3_column_text(s, 3));
+		vl_buf_putc(&strings, '\0');
+		if (strings.oom)
+			goto oom;
+		a->n_removed++;
+	}
+	sqlite3_finalize(s);
+	s = NULL;
+	if (rc != SQLITE_DONE)
+		goto dberr;
+	if (a->n_removed) {
+		a->strings = vl_buf_detach(&strings, NULL);
+		if (!a->strings)
+			goto oom;
+		for (size_t i = 0; i < a->n_removed; i++) {
+			a->removed[i].reason = a->strings + offs[2 * i];
+			a->removed[i].rule = a->strings + offs[2 * i + 1];
+		}
+	}
+	rc = sqlite3_prepare_v2(st->db,
+				"SELECT start, end, clean_start, clean_end FROM"
+				" sentences WHERE article=? ORDER BY idx",
+				-1, &s, NULL);
+	if (rc != SQLITE_OK)
+		goto dberr;
+	sqlite3_bind_int64(s, 1, a->rowid);
+	cap = 0;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		size_t i = a->n_sentences;
+		if (i == cap) {
+			vl_sentence *v, *w;
+			cap = cap ? cap * 2 : 16;
+			v = vl__realloc(a->sentences, cap * sizeof *v);
+			if (v)
+				a->sentences = v;
+			w = vl__realloc(a->clean_sentences, cap * sizeof *w);
+			if (w)
+				a->clean_sentences = w;
+			if (!v || !w)
+				goto oom;
+		}
+		memset(&a->sentences[i], 0, sizeof a->sentences[i]);
+		memset(&a->clean_sentences[i], 0, sizeof a->clean_sentences[i]);
+		a->sentences[i].start = (size_t)sqlite3_column_int64(s, 0);
+		a->sentences[i].end = (size_t)sqlite3_column_int64(s, 1);
+		a->clean_sentences[i].start = (size_t)sqlite3_column_int64(s, 2);
+		a->clean_sentences[i].end = (size_t)sqlite3_column_int64(s, 3);
+		a->n_sentences++;
+	}
+	sqlite3_finalize(s);
+	s = NULL;
+	if (rc != SQLITE_DONE)
+		goto dberr;
+	vl__freep(offs);
+	vl_buf_free(&strings);
+	return 0;
+oom:
+	sqlite3_finalize(s);
+	vl__freep(offs);
+	vl_buf_free(&strings);
+	return VL_ENOMEM;
+dberr:
+	vl__freep(offs);
+	vl_buf_free(&strings);
+	return vl__store_fail(st, rc);
+}
+
+static int row_to_article(vl_store *st, sqlite3_stmt *s, vl_article **out)
+{
+	vl_article *a = vl__calloc(1, sizeof *a);
+	int oom = 0, rc;
+
+	*out = NULL;
+	if (!a)
+		return VL_ENOMEM;
+	a->rowid = sqlite3_column_int64(s, 0);
+	a->id = col_dup(s, 1, &oom);
+	a->source = col_dup(s, 2, &oom);
+	a->url = col_dup(s, 3, &oom);
+	a->title = col_dup(s, 4, &oom);
+	a->lead = col_dup(s, 5, &oom);
+	a->published = col_dup(s, 6, &oom);
+	a->lang = col_dup(s, 7, &oom);
+	a->lang_given = sqlite3_column_int(s, 8);
+	a->original = col_dup(s, 9, &oom);
+	a->clean = col_dup(s, 10, &oom);
+	a->extra = col_dup(s, 11, &oom);
+	a->origin = col_dup(s, 12, &oom);
+	a->format = col_dup(s, 13, &oom);
+	if (oom) {
+		vl__article_free(a);
+		return VL_ENOMEM;
+	}
+	if ((rc = load_children(st, a))) {
+		vl__article_free(a);
+		return rc;
+	}
+	*out = a;
+	return 0;
+}
+
+int vl__store_load(vl_store *st, const char *id, int64_t rowid,
+		   vl_article **out)
+{
+	sqlite3_stmt *s;
+	int rc;
+
+	*out = NULL;
+	rc = sqlite3_prepare_v2(st->db,
+				id ? "SELECT " ARTICLE_COLS " FROM articles WHERE id=?"
+				   : "SELECT " ARTICLE_COLS
+				     " FROM articles WHERE rowid=?",
+				-1, &s, NULL);
+	if (rc != SQLITE_OK)
+		return vl__store_fail(st, rc);
+	if (id)
+		sqlite3_bind_text(s, 1, id, -1, SQLITE_STATIC);
+	else
+		sqlite3_bind_int64(s, 1, rowid);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW)
+		rc = row_to_article(st, s, out);
+	else if (rc == SQLITE_DONE)
+		rc = VL_ENOTFOUND;
+	else
+		rc = vl__store_fail(st, rc);
+	sqlite3_finalize(s);
+	return rc;
+}
+
+int vl__store_each(vl_store *st, const vl_query *q,
+		   int (*cb)(const vl_article *a, void *payload),
+		   void *payload)
+{
+	sqlite3_stmt *s;
+	vl_article *a;
+	int rc;
+
+	rc = sqlite3_prepare_v2(st->db,
+				"SELECT " ARTICLE_COLS " FROM articles"
+				" WHERE (?1 IS NULL OR source=?1)"
+				" AND (?2 IS NULL OR lang=?2)"
+				" ORDER BY rowid LIMIT ?3",
+				-1, &s, NULL);
+	if (rc != SQLITE_OK)
+		return vl__store_fail(st, rc);
+	if (q && q->source)
+		sqlite3_bind_text(s, 1, q->source, -1, SQLITE_STATIC);
+	if (q && q->lang)
+		sqlite3_bind_text(s, 2, q->lang, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(s, 3, q && q->limit ? (sqlite3_int64)q->limit : -1);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		if ((rc = row_to_article(st, s, &a)))
+			break;
+		rc = cb(a, payload);
+		vl__article_free(a);
+		if (rc) {
+			rc = VL_ESTOPPED;
+			break;
+		}
+	}
+	if (rc == SQLITE_DONE)
+		rc = 0;
+	else if (rc > 0)
+		rc = vl__store_fail(st, rc);
+	sqlite3_finalize(s);
+	return rc;
+}
+
+/* ---- stats ---- */
+
+typedef struct stats_impl {
+	vl_stats pub;
+	vl_count *counts; /* by_source, by_lang, by_reason in one array */
+	vl_buf names;
+	char *first, *last;
+} stats_impl;
+
+static int count_query(vl_store *st, const char *sql, stats_impl *si,
+		       size_t *n_out, size_t *cap, size_t **offs)
+{
+	sqlite3_stmt *s;
+	int rc = sqlite3_prepare_v2(st->db, sql, -1, &s, NULL);
+	size_t n = 0;
+
+	if (rc != SQLITE_OK)
+		return vl__store_fail(st, rc);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		size_t k = si->pub.n_by_source + si->pub.n_by_lang +
+			   si->pub.n_by_reason + n;
+		if (k == *cap) {
+			size_t nc = *cap ? *cap * 2 : 16;
+			vl_count *v = vl__realloc(si->counts, nc * sizeof *v);
+			size_t *o;
+			if (v)
+				si->counts = v;
+			o = vl__realloc(*offs, nc * sizeof *o);
+			if (o)
+				*offs = o;
+			if (!v || !o) {
+				sqlite3_finalize(s);
+				return VL_ENOMEM;
+			}
+			*cap = nc;
+		}
+		(*offs)[k] = si->names.len;
+		vl_buf_puts(&si->names, (const char *)sqlite3_column_text(s, 0));
+		vl_buf_putc(&si->names, '\0');
+		si->counts[k].n = sqlite3_column_int64(s, 1);
+		n++;
+	}
+	sqlite3_finalize(s);
+	*n_out = n;
+	if (si->names.oom)
+		return VL_ENOMEM;
+	return rc == SQLITE_DONE ? 0 : vl__store_fail(st, rc);
+}
+
+static int64_t scalar(vl_store *st, const char *sql)
+{
+	sqlite3_stmt *s;
+	int64_t v = 0;
+	if (sqlite3_prepare_v2(st->db, sql, -1, &s, NULL) != SQLITE_OK)
+		return -1;
+	if (sqlite3_step(s) == SQLITE_ROW)
+		v = sqlite3_column_int64(s, 0);
+	sqlite3_finalize(s);
+	return v;
+}
+
+static char *scalar_text(vl_store *st, const char *sql, int *oom)
+{
+	sqlite3_stmt *s;
+	char *v = NULL;
+	if (sqlite3_prepare_v2(st->db, sql, -1, &s, NULL) != SQLITE_OK)
+		return NULL;
+	if (sqlite3_step(s) == SQLITE_ROW)
+		v = col_dup(s, 0, oom);
+	sqlite3_finalize(s);
+	return v;
+}
+
+int vl__store_stats(vl_store *st, vl_stats **out)
+{
+	stats_impl *si = vl__calloc(1, sizeof *si);
+	size_t cap = 0, *offs = NULL, n, k;
+	int rc = 0, oom = 0;
+
+	*out = NULL;
+	if (!si)
+		return VL_ENOMEM;
+	vl_buf_init(&si->names);
+	si->pub.articles = scalar(st, "SELECT count(*) FROM articles");
+	si->pub.sentences = scalar(st, "SELECT count(*) FROM sentences");
+	si->pub.removed_lines = scalar(st, "SELECT count(*) FROM removed_lines");
+	si->pub.sources = scalar(st, "SELECT count(DISTINCT source) FROM articles");
+	si->pub.bytes_original =
+		scalar(st, "SELECT coalesce(sum(length(CAST(original AS BLOB))),0) FROM articles");
+	si->pub.bytes_clean =
+		scalar(st, "SELECT coalesce(sum(length(CAST(clean AS BLOB))),0) FROM articles");
+	si->first = scalar_text(st, "SELECT published FROM articles WHERE"
+				    " published_ts IS NOT NULL ORDER BY published_ts, rowid LIMIT 1",
+				&oom);
+	si->last = scalar_text(st, "SELECT published FROM articles WHERE"
+				   " published_ts IS NOT NULL ORDER BY published_ts DESC, rowid LIMIT 1",
+			       &oom);
+	if (oom)
+		rc = VL_ENOMEM;
+	if (!rc)
+		rc = count_query(st, "SELECT source, count(*) FROM articles GROUP BY"
+				     " source ORDER BY count(*) DESC, source",
+				 si, &si->pub.n_by_source, &cap, &offs);
+	if (!rc)
+		rc = count_query(st, "SELECT lang, count(*) FROM articles GROUP BY"
+				     " lang ORDER BY count(*) DESC, lang",
+				 si, &si->pub.n_by_lang, &cap, &offs);
+	if (!rc)
+		rc = count_query(st, "SELECT reason, count(*) FROM removed_lines"
+				     " GROUP BY reason ORDER BY count(*) DESC, reason",
+				 si, &si->pub.n_by_reason, &cap, &offs);
+	if (rc) {
+		vl__freep(offs);
+		vl_stats_free(&si->pub);
+		return rc;
+	}
+	n = si->pub.n_by_source + si->pub.n_by_lang + si->pub.n_by_reason;
+	for (k = 0; k < n; k++)
+		si->counts[k].name = si->names.ptr + offs[k];
+	si->pub.by_source = si->counts;
+	si->pub.by_lang = si->counts + si->pub.n_by_source;
+	si->pub.by_reason = si->counts + si->pub.n_by_source + si->pub.n_by_lang;
+	si->pub.first_published = si->first;
+	si->pub.last_published = si->last;
+	vl__freep(offs);
+	*out = &si->pub;
+	return 0;
+}
+
+void vl_stats_free(vl_stats *st)
+{
+	stats_impl *si = (stats_impl *)st;
+	if (!si)
+		return;
+	vl__freep(si->counts);
+	vl_buf_free(&si->names);
+	vl__freep(si->first);
+	vl__freep(si->last);
+	vl__freep(si);
+}

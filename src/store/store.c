@@ -1,0 +1,435 @@
+/*
+ * store.c — opening the SQLite store, migrations, and writes.
+ *
+ * Durability: WAL journal, synchronous=NORMAL (a committed batch survives
+ * a killed process; only a power cut may lose the last batches, never
+ * consistency). Each ingest batch is one transaction, so a process killed
+ * mid-ingest leaves every committed batch and nothing half-written.
+ */
+#include <sqlite3.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "store/store_int.h"
+#include "util/alloc.h"
+
+/* Each migration moves the schema from version i to i+1. Never edit one
+ * that has shipped: add a new one. */
+static const char *const migrations[] = {
+	/* 1: articles, removed lines, sentences, per-source line counts */
+	"CREATE TABLE articles("
+	" rowid INTEGER PRIMARY KEY,"
+	" id TEXT NOT NULL UNIQUE,"
+	" source TEXT NOT NULL,"
+	" url TEXT, title TEXT, lead TEXT,"
+	" published TEXT, published_ts INTEGER,"
+	" lang TEXT NOT NULL, lang_given INTEGER NOT NULL DEFAULT 0,"
+	" original TEXT NOT NULL, clean TEXT NOT NULL,"
+	" content_hash TEXT NOT NULL, clean_hash TEXT NOT NULL,"
+	" extra TEXT, format TEXT, origin TEXT,"
+	" ingested_at INTEGER NOT NULL);"
+	"CREATE INDEX articles_source ON articles(source);"
+	"CREATE INDEX articles_published ON articles(published_ts);"
+	"CREATE INDEX articles_clean_hash ON articles(clean_hash);"
+	"CREATE TABLE removed_lines("
+	" article INTEGER NOT NULL REFERENCES articles(rowid) ON DELETE CASCADE,"
+	" idx INTEGER NOT NULL, start INTEGER NOT NULL, end INTEGER NOT NULL,"
+	" reason TEXT NOT NULL, rule TEXT NOT NULL,"
+	" PRIMARY KEY(article, idx)) WITHOUT ROWID;"
+	"CREATE TABLE sentences("
+	" article INTEGER NOT NULL REFERENCES articles(rowid) ON DELETE CASCADE,"
+	" idx INTEGER NOT NULL, start INTEGER NOT NULL, end INTEGER NOT NULL,"
+	" clean_start INTEGER NOT NULL, clean_end INTEGER NOT NULL,"
+	" PRIMARY KEY(article, idx)) WITHOUT ROWID;"
+	"CREATE TABLE source_lines("
+	" source TEXT NOT NULL, hash INTEGER NOT NULL,"
+	" article INTEGER NOT NULL REFERENCES articles(rowid) ON DELETE CASCADE,"
+	" PRIMARY KEY(source, hash, article)) WITHOUT ROWID;"
+	"CREATE INDEX source_lines_article ON source_lines(article);",
+};
+#define N_MIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
+
+static const char *const sql_text[N_STMT] = {
+	[S_LOOKUP] = "SELECT rowid, content_hash FROM articles WHERE id = ?",
+	[S_INSERT] =
+		"INSERT INTO articles(id, source, url, title, lead, published,"
+		" published_ts, lang, lang_given, original, clean, content_hash,"
+		" clean_hash, extra, format, origin, ingested_at)"
+		" VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,strftime('%s','now'))",
+	[S_REPLACE] =
+		"UPDATE articles SET id=?, source=?, url=?, title=?, lead=?,"
+		" published=?, published_ts=?, lang=?, lang_given=?, original=?,"
+		" clean=?, content_hash=?, clean_hash=?, extra=?, format=?,"
+		" origin=?, ingested_at=strftime('%s','now') WHERE rowid=?",
+	[S_UPDATE_CLEAN] =
+		"UPDATE articles SET clean=?, clean_hash=? WHERE rowid=?",
+	[S_DEL_REMOVED] = "DELETE FROM removed_lines WHERE article=?",
+	[S_DEL_SENT] = "DELETE FROM sentences WHERE article=?",
+	[S_DEL_LINES] = "DELETE FROM source_lines WHERE article=?",
+	[S_INS_REMOVED] = "INSERT INTO removed_lines VALUES(?,?,?,?,?,?)",
+	[S_INS_SENT] = "INSERT INTO sentences VALUES(?,?,?,?,?,?)",
+	[S_INS_LINE] = "INSERT OR IGNORE INTO source_lines VALUES(?,?,?)",
+	[S_LINE_COUNT] = "SELECT count(*) FROM source_lines"
+			 " WHERE source=? AND hash=? AND article<>?",
+	[S_LINE_ARTICLES] =
+		"SELECT article FROM source_lines WHERE source=? AND hash=?",
+};
+
+int vl__store_fail(vl_store *st, int rc)
+{
+	(void)rc;
+	snprintf(st->msg, sizeof st->msg, "%s", sqlite3_errmsg(st->db));
+	return VL_EDB;
+}
+
+const char *vl__store_errmsg(const vl_store *st)
+{
+	return st ? st->msg : "no store";
+}
+
+static int exec(vl_store *st, const char *sql)
+{
+	char *e = NULL;
+	if (sqlite3_exec(st->db, sql, NULL, NULL, &e) != SQLITE_OK) {
+		snprintf(st->msg, sizeof st->msg, "%s", e ? e : "error");
+		sqlite3_free(e);
+		return VL_EDB;
+	}
+	return 0;
+}
+
+static int user_version(vl_store *st, int *v)
+{
+	sqlite3_stmt *s;
+	int rc = sqlite3_prepare_v2(st->db, "PRAGMA user_version", -1, &s, NULL);
+	if (rc != SQLITE_OK)
+		return vl__store_fail(st, rc);
+	*v = sqlite3_step(s) == SQLITE_ROW ? sqlite3_column_int(s, 0) : 0;
+	sqlite3_finalize(s);
+	return 0;
+}
+
+static int migrate(vl_store *st)
+{
+	int v, rc;
+	char sql[64];
+
+	if ((rc = user_version(st, &v)))
+		return rc;
+	if (v > N_MIGRATIONS) {
+		snprintf(st->msg, sizeof st->msg,
+			 "schema version %d is newer than this veille (%d)", v,
+			 N_MIGRATIONS);
+		return VL_ESCHEMA;
+	}
+	for (; v < N_MIGRATIONS; v++) {
+		snprintf(sql, sizeof sql, "PRAGMA user_version=%d", v + 1);
+		if ((rc = exec(st, "BEGIN IMMEDIATE")))
+			return rc;
+		if ((rc = exec(st, migrations[v])) || (rc = exec(st, sql))) {
+			exec(st, "ROLLBACK");
+			return rc;
+		}
+		if ((rc = exec(st, "COMMIT")))
+			return rc;
+	}
+	return 0;
+}
+
+int vl__store_open(vl_store **out, const char *path, int read_only,
+		   vl_error *err)
+{
+	vl_store *st = vl__calloc(1, sizeof *st);
+	int flags = read_only ? SQLITE_OPEN_READONLY
+			      : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+	int rc, v;
+
+	*out = NULL;
+	if (!st)
+		return VL_ENOMEM;
+	if (sqlite3_open_v2(path, &st->db, flags | SQLITE_OPEN_NOMUTEX, NULL) !=
+	    SQLITE_OK) {
+		rc = vl__store_fail(st, 0);
+		goto fail;
+	}
+	sqlite3_busy_timeout(st->db, 10000);
+	sqlite3_extended_result_codes(st->db, 1);
+	if ((rc = exec(st, "PRAGMA foreign_keys=ON")))
+		goto fail;
+	if (!read_only) {
+		if ((rc = exec(st, "PRAGMA journal_mode=WAL;"
+				   "PRAGMA synchronous=NORMAL;"
+				   "PRAGMA cache_size=-65536;"
+				   "PRAGMA temp_store=MEMORY")) ||
+		    (rc = migrate(st)))
+			goto fail;
+	} else {
+		if ((rc = user_version(st, &v)))
+			goto fail;
+		if (v != N_MIGRATIONS) {
+			snprintf(st->msg, sizeof st->msg,
+				 v > N_MIGRATIONS
+					 ? "schema version %d is newer than this veille"
+					 : "schema version %d needs migrating: open it read-write once",
+				 v);
+			rc = v > N_MIGRATIONS ? VL_ESCHEMA : VL_EDB;
+			goto fail;
+		}
+	}
+	for (int i = 0; i < N_STMT; i++) {
+		if (read_only && i != S_LOOKUP && i != S_LINE_COUNT &&
+		    i != S_LINE_ARTICLES)
+			continue;
+		if (sqlite3_prepare_v3(st->db, sql_text[i], -1,
+				       SQLITE_PREPARE_PERSISTENT, &st->stmt[i],
+				       NULL) != SQLITE_OK) {
+			rc = vl__store_fail(st, 0);
+			goto fail;
+		}
+	}
+	*out = st;
+	return 0;
+fail:
+	if (err) {
+		err->code = rc;
+		err->offset = SIZE_MAX;
+		snprintf(err->where, sizeof err->where, "%s", path);
+		snprintf(err->message, sizeof err->message, "%s", st->msg);
+	}
+	vl__store_close(st);
+	return rc;
+}
+
+void vl__store_close(vl_store *st)
+{
+	if (!st)
+		return;
+	for (int i = 0; i < N_STMT; i++)
+		sqlite3_finalize(st->stmt[i]);
+	sqlite3_close(st->db);
+	vl__freep(st);
+}
+
+int vl__store_begin(vl_store *st)
+{
+	return exec(st, "BEGIN IMMEDIATE");
+}
+
+int vl__store_commit(vl_store *st)
+{
+	return exec(st, "COMMIT");
+}
+
+int vl__store_rollback(vl_store *st)
+{
+	return exec(st, "ROLLBACK");
+}
+
+/* Reset and clear a cached statement before use. */
+sqlite3_stmt *vl__store_stmt(vl_store *st, int which)
+{
+	sqlite3_stmt *s = st->stmt[which];
+	sqlite3_reset(s);
+	sqlite3_clear_bindings(s);
+	return s;
+}
+
+static void bind_text(sqlite3_stmt *s, int i, const char *v)
+{
+	if (v)
+		sqlite3_bind_text(s, i, v, -1, SQLITE_STATIC);
+	else
+		sqlite3_bind_null(s, i);
+}
+
+int vl__store_lookup(vl_store *st, const char *id, int64_t *rowid,
+		     char hash[64])
+{
+	sqlite3_stmt *s = vl__store_stmt(st, S_LOOKUP);
+	int rc;
+
+	bind_text(s, 1, id);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_DONE)
+		return VL_ENOTFOUND;
+	if (rc != SQLITE_ROW)
+		return vl__store_fail(st, rc);
+	*rowid = sqlite3_column_int64(s, 0);
+	snprintf(hash, 64, "%s", (const char *)sqlite3_column_text(s, 1));
+	sqlite3_reset(s);
+	return 0;
+}
+
+/* Bind the 16 article columns shared by INSERT and UPDATE. */
+static void bind_article(sqlite3_stmt *s, const vl_store_article *a)
+{
+	bind_text(s, 1, a->id);
+	bind_text(s, 2, a->source);
+	bind_text(s, 3, a->url);
+	bind_text(s, 4, a->title);
+	bind_text(s, 5, a->lead);
+	bind_text(s, 6, a->published);
+	if (a->has_ts)
+		sqlite3_bind_int64(s, 7, a->published_ts);
+	bind_text(s, 8, a->lang);
+	sqlite3_bind_int(s, 9, a->lang_given);
+	sqlite3_bind_text(s, 10, a->original, (int)a->original_len,
+			  SQLITE_STATIC);
+	sqlite3_bind_text(s, 11, a->clean, (int)a->clean_len, SQLITE_STATIC);
+	bind_text(s, 12, a->content_hash);
+	bind_text(s, 13, a->clean_hash);
+	bind_text(s, 14, a->extra);
+	bind_text(s, 15, a->format);
+	bind_text(s, 16, a->origin);
+}
+
+static int step_done(vl_store *st, sqlite3_stmt *s)
+{
+	int rc = sqlite3_step(s);
+	if (rc != SQLITE_DONE)
+		return vl__store_fail(st, rc);
+	return 0;
+}
+
+/* Write the derived rows of an article: removed lines and sentences. */
+static int write_children(vl_store *st, int64_t rowid,
+			  const vl_store_article *a)
+{
+	sqlite3_stmt *s;
+	int rc;
+
+	for (int w = S_DEL_REMOVED; w <= S_DEL_SENT; w++) {
+		s = vl__store_stmt(st, w);
+		sqlite3_bind_int64(s, 1, rowid);
+		if ((rc = step_done(st, s)))
+			return rc;
+	}
+	for (size_t i = 0; i < a->n_removed; i++) {
+		s = vl__store_stmt(st, S_INS_REMOVED);
+		sqlite3_bind_int64(s, 1, rowid);
+		sqlite3_bind_int64(s, 2, (sqlite3_int64)i);
+		sqlite3_bind_int64(s, 3, (sqlite3_int64)a->removed[i].start);
+		sqlite3_bind_int64(s, 4, (sqlite3_int64)a->removed[i].end);
+		bind_text(s, 5, a->removed[i].reason);
+		bind_text(s, 6, a->removed[i].rule);
+		if ((rc = step_done(st, s)))
+			return rc;
+	}
+	for (size_t i = 0; i < a->n_sentences; i++) {
+		const vl_store_sentence *z = &a->sentences[i];
+		s = vl__store_stmt(st, S_INS_SENT);
+		sqlite3_bind_int64(s, 1, rowid);
+		sqlite3_bind_int64(s, 2, (sqlite3_int64)i);
+		sqlite3_bind_int64(s, 3, (sqlite3_int64)z->start);
+		sqlite3_bind_int64(s, 4, (sqlite3_int64)z->end);
+		sqlite3_bind_int64(s, 5, (sqlite3_int64)z->clean_start);
+		sqlite3_bind_int64(s, 6, (sqlite3_int64)z->clean_end);
+		if ((rc = step_done(st, s)))
+			return rc;
+	}
+	return 0;
+}
+
+static int write_lines(vl_store *st, int64_t rowid, const vl_store_article *a)
+{
+	sqlite3_stmt *s = vl__store_stmt(st, S_DEL_LINES);
+	int rc;
+
+	sqlite3_bind_int64(s, 1, rowid);
+	if ((rc = step_done(st, s)))
+		return rc;
+	for (size_t i = 0; i < a->n_line_hashes; i++) {
+		s = vl__store_stmt(st, S_INS_LINE);
+		bind_text(s, 1, a->source);
+		sqlite3_bind_int64(s, 2, (sqlite3_int64)a->line_hashes[i]);
+		sqlite3_bind_int64(s, 3, rowid);
+		if ((rc = step_done(st, s)))
+			return rc;
+	}
+	return 0;
+}
+
+int vl__store_insert(vl_store *st, const vl_store_article *a, int64_t *rowid)
+{
+	sqlite3_stmt *s = vl__store_stmt(st, S_INSERT);
+	int rc;
+
+	bind_article(s, a);
+	if ((rc = step_done(st, s)))
+		return rc;
+	*rowid = sqlite3_last_insert_rowid(st->db);
+	if ((rc = write_children(st, *rowid, a)))
+		return rc;
+	return write_lines(st, *rowid, a);
+}
+
+int vl__store_replace(vl_store *st, int64_t rowid, const vl_store_article *a)
+{
+	sqlite3_stmt *s = vl__store_stmt(st, S_REPLACE);
+	int rc;
+
+	bind_article(s, a);
+	sqlite3_bind_int64(s, 17, rowid);
+	if ((rc = step_done(st, s)))
+		return rc;
+	if ((rc = write_children(st, rowid, a)))
+		return rc;
+	return write_lines(st, rowid, a);
+}
+
+int vl__store_update_clean(vl_store *st, int64_t rowid,
+			   const vl_store_article *a)
+{
+	sqlite3_stmt *s = vl__store_stmt(st, S_UPDATE_CLEAN);
+	int rc;
+
+	sqlite3_bind_text(s, 1, a->clean, (int)a->clean_len, SQLITE_STATIC);
+	bind_text(s, 2, a->clean_hash);
+	sqlite3_bind_int64(s, 3, rowid);
+	if ((rc = step_done(st, s)))
+		return rc;
+	return write_children(st, rowid, a);
+}
+
+uint32_t vl__store_line_count(vl_store *st, const char *source,
+			      uint64_t hash, int64_t except)
+{
+	sqlite3_stmt *s = vl__store_stmt(st, S_LINE_COUNT);
+	uint32_t n = 0;
+
+	bind_text(s, 1, source);
+	sqlite3_bind_int64(s, 2, (sqlite3_int64)hash);
+	sqlite3_bind_int64(s, 3, except);
+	if (sqlite3_step(s) == SQLITE_ROW)
+		n = (uint32_t)sqlite3_column_int64(s, 0);
+	sqlite3_reset(s);
+	return n;
+}
+
+int vl__store_line_articles(vl_store *st, const char *source, uint64_t hash,
+			    int64_t **rowids, size_t *n)
+{
+	sqlite3_stmt *s = vl__store_stmt(st, S_LINE_ARTICLES);
+	size_t cap = 0;
+	int rc;
+
+	*rowids = NULL;
+	*n = 0;
+	bind_text(s, 1, source);
+	sqlite3_bind_int64(s, 2, (sqlite3_int64)hash);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		if (*n == cap) {
+			int64_t *v;
+			cap = cap ? cap * 2 : 16;
+			v = vl__realloc(*rowids, cap * sizeof *v);
+			if (!v) {
+				sqlite3_reset(s);
+				return VL_ENOMEM;
+			}
+			*rowids = v;
+		}
+		(*rowids)[(*n)++] = sqlite3_column_int64(s, 0);
+	}
+	sqlite3_reset(s);
+	return rc == SQLITE_DONE ? 0 : vl__store_fail(st, rc);
+}

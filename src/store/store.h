@@ -1,0 +1,97 @@
+/*
+ * store.h — the SQLite store: articles (original and clean text,
+ * metadata, hashes), the boilerplate lines removed from each, sentence
+ * offsets, and per-source counts of short lines (to learn what a source
+ * repeats). WAL mode, versioned migrations, prepared statements only.
+ * The store knows tables, not text processing.
+ */
+#ifndef VL_STORE_STORE_H
+#define VL_STORE_STORE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "veille.h"
+
+typedef struct vl_store vl_store;
+
+/* The stored article, as the public vl_article handle. */
+struct vl_article {
+	int64_t rowid;
+	char *id, *source, *url, *title, *lead, *published, *lang;
+	char *original, *clean, *extra, *origin, *format;
+	int lang_given;
+	vl_removed_line *removed;
+	size_t n_removed;
+	vl_sentence *sentences;       /* offsets into original */
+	vl_sentence *clean_sentences; /* the same, offsets into clean */
+	size_t n_sentences;
+	char *strings; /* owns reason/rule strings of removed lines */
+};
+
+typedef struct vl_store_removed {
+	size_t start, end;
+	const char *reason, *rule;
+} vl_store_removed;
+
+typedef struct vl_store_sentence {
+	size_t start, end;             /* into original */
+	size_t clean_start, clean_end; /* into clean */
+} vl_store_sentence;
+
+/* An article to write; strings borrowed for the call. */
+typedef struct vl_store_article {
+	const char *id, *source, *url, *title, *lead, *published, *lang;
+	int64_t published_ts;
+	int has_ts, lang_given;
+	const char *original, *clean;
+	size_t original_len, clean_len;
+	const char *content_hash, *clean_hash, *extra, *format, *origin;
+	const vl_store_removed *removed;
+	size_t n_removed;
+	const vl_store_sentence *sentences;
+	size_t n_sentences;
+	const uint64_t *line_hashes; /* countable lines, for source stats */
+	size_t n_line_hashes;
+} vl_store_article;
+
+int vl__store_open(vl_store **out, const char *path, int read_only,
+		   vl_error *err);
+void vl__store_close(vl_store *st);
+const char *vl__store_errmsg(const vl_store *st);
+
+int vl__store_begin(vl_store *st);
+int vl__store_commit(vl_store *st);
+int vl__store_rollback(vl_store *st);
+
+/* Find an article by id: 0 with its rowid and content hash (copied into
+ * hash, 64 bytes), or VL_ENOTFOUND. */
+int vl__store_lookup(vl_store *st, const char *id, int64_t *rowid,
+		     char hash[64]);
+int vl__store_insert(vl_store *st, const vl_store_article *a,
+		     int64_t *rowid);
+/* Replace the article at rowid (same id, new content). */
+int vl__store_replace(vl_store *st, int64_t rowid, const vl_store_article *a);
+/* Rewrite only what cleaning derives: clean text, removed, sentences. */
+int vl__store_update_clean(vl_store *st, int64_t rowid,
+			   const vl_store_article *a);
+
+/* Number of articles of `source` carrying line `hash`, other than
+ * `except` (a rowid, or 0). */
+uint32_t vl__store_line_count(vl_store *st, const char *source,
+			      uint64_t hash, int64_t except);
+/* Rowids of the articles of `source` carrying `hash` (caller frees). */
+int vl__store_line_articles(vl_store *st, const char *source, uint64_t hash,
+			    int64_t **rowids, size_t *n);
+
+/* Load by id (or by rowid when id is NULL). */
+int vl__store_load(vl_store *st, const char *id, int64_t rowid,
+		   vl_article **out);
+int vl__store_each(vl_store *st, const vl_query *q,
+		   int (*cb)(const vl_article *a, void *payload),
+		   void *payload);
+int vl__store_stats(vl_store *st, vl_stats **out);
+
+void vl__article_free(vl_article *a);
+
+#endif

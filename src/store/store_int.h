@@ -1,0 +1,37 @@
+/*
+ * store_int.h — what the store's files share: the handle and its cached
+ * prepared statements.
+ */
+#ifndef VL_STORE_STORE_INT_H
+#define VL_STORE_STORE_INT_H
+
+#include <sqlite3.h>
+
+#include "store/store.h"
+
+enum {
+	S_LOOKUP,
+	S_INSERT,
+	S_REPLACE,
+	S_UPDATE_CLEAN,
+	S_DEL_REMOVED, /* S_DEL_REMOVED..S_DEL_SENT run together */
+	S_DEL_SENT,
+	S_DEL_LINES,
+	S_INS_REMOVED,
+	S_INS_SENT,
+	S_INS_LINE,
+	S_LINE_COUNT,
+	S_LINE_ARTICLES,
+	N_STMT
+};
+
+struct vl_store {
+	sqlite3 *db;
+	sqlite3_stmt *stmt[N_STMT];
+	char msg[256];
+};
+
+int vl__store_fail(vl_store *st, int rc);
+sqlite3_stmt *vl__store_stmt(vl_store *st, int which);
+
+#endif
