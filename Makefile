@@ -2,12 +2,12 @@
 # `make test` and `make run` install missing Debian packages first (as root).
 
 CC ?= cc
-PKGS := sqlite3 libutf8proc libexttextcat jansson libxxhash zlib
+PKGS := sqlite3 libutf8proc libexttextcat libcjson libxxhash zlib
 BUILD ?= build
 WARN := -Wall -Wextra -Wpedantic -Wstrict-prototypes -Wmissing-prototypes \
         -Wshadow -Werror
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-PKG_LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lstemmer -lpthread
+PKG_LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lstemmer -lpthread -lm
 CFLAGS ?= -O2 -g
 ALL_CFLAGS = -std=c11 -D_DEFAULT_SOURCE -D_POSIX_C_SOURCE=200809L $(WARN) \
              -Iinclude -Isrc $(PKG_CFLAGS) $(CFLAGS)

@@ -8,7 +8,7 @@
 set -eu
 what=${1:-build}
 pkgs="gcc make pkg-config libc6-dev libsqlite3-dev libutf8proc-dev libstemmer-dev
-      libexttextcat-dev libexttextcat-data libjansson-dev libxxhash-dev zlib1g-dev"
+      libexttextcat-dev libexttextcat-data libcjson-dev libxxhash-dev zlib1g-dev"
 case $what in
 build) ;;
 test) pkgs="$pkgs clang libclang-rt-14-dev gzip coreutils procps" ;;

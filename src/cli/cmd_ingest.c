@@ -4,7 +4,7 @@
  * progress line on a terminal; --json prints the counters.
  */
 #include <getopt.h>
-#include <jansson.h>
+#include <cJSON.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -86,21 +86,30 @@ static int on_progress(const vl_ingest_stats *st, void *payload)
 
 static void print_json(const vl_ingest_stats *st, double secs)
 {
-	json_t *o = json_pack("{s:I,s:I,s:I,s:I,s:I,s:I,s:I,s:I,s:I,s:I,s:f}",
-			      "files", (json_int_t)st->files, "read",
-			      (json_int_t)st->read, "added", (json_int_t)st->added,
-			      "updated", (json_int_t)st->updated, "unchanged",
-			      (json_int_t)st->unchanged, "rejected",
-			      (json_int_t)st->rejected, "repaired",
-			      (json_int_t)st->repaired, "removed_lines",
-			      (json_int_t)st->removed_lines, "recleaned",
-			      (json_int_t)st->recleaned, "bytes",
-			      (json_int_t)st->bytes, "seconds", secs);
-	if (o) {
-		json_dumpf(o, stdout, JSON_PRESERVE_ORDER | JSON_INDENT(2));
-		fputc('\n', stdout);
-		json_decref(o);
-	}
+	cJSON *o = cJSON_CreateObject();
+	char *text;
+	const struct {
+		const char *k;
+		double v;
+	} f[] = {{"files", (double)st->files},
+		 {"read", (double)st->read},
+		 {"added", (double)st->added},
+		 {"updated", (double)st->updated},
+		 {"unchanged", (double)st->unchanged},
+		 {"rejected", (double)st->rejected},
+		 {"repaired", (double)st->repaired},
+		 {"removed_lines", (double)st->removed_lines},
+		 {"recleaned", (double)st->recleaned},
+		 {"bytes", (double)st->bytes},
+		 {"seconds", secs}};
+
+	for (size_t i = 0; o && i < sizeof f / sizeof f[0]; i++)
+		cJSON_AddNumberToObject(o, f[i].k, f[i].v);
+	text = o ? cJSON_Print(o) : NULL;
+	if (text)
+		puts(text);
+	cJSON_free(text);
+	cJSON_Delete(o);
 }
 
 int cmd_ingest(int argc, char **argv)

@@ -1,8 +1,8 @@
 /*
  * article.c — the public vl_article handle: accessors and JSON renderings
- * (jansson; JSON is never assembled by hand).
+ * (cJSON; JSON is never assembled by hand).
  */
-#include <jansson.h>
+#include <cJSON.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -44,93 +44,115 @@ const vl_sentence *vl_article_sentence(const vl_article *a, size_t i)
 	return a && i < a->n_sentences ? &a->sentences[i] : NULL;
 }
 
-/* Set key to a string, or null; returns -1 on failure. */
-static int set_str(json_t *o, const char *key, const char *v)
+/* Add key: a string, or null. Returns non-zero on failure. */
+static int set_str(cJSON *o, const char *key, const char *v)
 {
-	return json_object_set_new(o, key, v ? json_string(v) : json_null());
+	return !(v ? cJSON_AddStringToObject(o, key, v)
+		   : cJSON_AddNullToObject(o, key));
 }
 
-static int set_span(json_t *o, const char *text, size_t start, size_t end)
+static int set_num(cJSON *o, const char *key, double v)
 {
-	return json_object_set_new(o, "start", json_integer((json_int_t)start)) |
-	       json_object_set_new(o, "end", json_integer((json_int_t)end)) |
-	       json_object_set_new(o, "text",
-				   json_stringn(text + start, end - start));
+	return !cJSON_AddNumberToObject(o, key, v);
 }
 
-static json_t *removed_json(const vl_article *a, int explain)
+/* start, end and the text of a span of the original. */
+static int set_span(cJSON *o, const char *text, size_t start, size_t end)
 {
-	json_t *arr = json_array();
+	char *t = vl__strndup(text + start, end - start);
+	int bad = !t || set_num(o, "start", (double)start) ||
+		  set_num(o, "end", (double)end) || set_str(o, "text", t);
+	vl__freep(t);
+	return bad;
+}
+
+static cJSON *removed_json(const vl_article *a, int explain)
+{
+	cJSON *arr = cJSON_CreateArray();
 	for (size_t i = 0; arr && i < a->n_removed; i++) {
 		const vl_removed_line *r = &a->removed[i];
-		json_t *o = json_object();
-		if (!o || json_array_append_new(arr, o) ||
-		    set_span(o, a->original, r->start, r->end) ||
-		    set_str(o, "reason", r->reason) ||
-		    (!explain && (json_object_del(o, "start") ||
-				  json_object_del(o, "end"))) ||
-		    (explain && set_str(o, "rule", r->rule))) {
-			json_decref(arr);
+		cJSON *o = cJSON_CreateObject();
+		char *t = vl__strndup(a->original + r->start, r->end - r->start);
+		int bad = !o || !cJSON_AddItemToArray(arr, o) || !t ||
+			  set_str(o, "text", t) || set_str(o, "reason", r->reason) ||
+			  (explain && (set_str(o, "rule", r->rule) ||
+				       set_num(o, "start", (double)r->start) ||
+				       set_num(o, "end", (double)r->end)));
+		vl__freep(t);
+		if (bad) {
+			cJSON_Delete(arr);
 			return NULL;
 		}
 	}
 	return arr;
 }
 
-static json_t *sentences_json(const vl_article *a)
+static cJSON *sentences_json(const vl_article *a)
 {
-	json_t *arr = json_array();
+	cJSON *arr = cJSON_CreateArray();
 	for (size_t i = 0; arr && i < a->n_sentences; i++) {
-		json_t *o = json_object();
-		if (!o || json_array_append_new(arr, o) ||
+		cJSON *o = cJSON_CreateObject();
+		if (!o || !cJSON_AddItemToArray(arr, o) ||
 		    set_span(o, a->original, a->sentences[i].start,
 			     a->sentences[i].end) ||
-		    json_object_set_new(o, "clean_start",
-					json_integer((json_int_t)a->clean_sentences[i].start)) ||
-		    json_object_set_new(o, "clean_end",
-					json_integer((json_int_t)a->clean_sentences[i].end))) {
-			json_decref(arr);
+		    set_num(o, "clean_start", (double)a->clean_sentences[i].start) ||
+		    set_num(o, "clean_end", (double)a->clean_sentences[i].end)) {
+			cJSON_Delete(arr);
 			return NULL;
 		}
 	}
 	return arr;
 }
 
-/* Unknown fields given at ingest, merged into o (export) or nested. */
-static int add_extra(json_t *o, const vl_article *a, int merge)
+/* Unknown fields given at ingest: merged into o (export) or nested under
+ * "extra". */
+static int add_extra(cJSON *o, const vl_article *a, int merge)
 {
-	json_t *x;
-	json_error_t je;
-	const char *k;
-	json_t *v;
+	cJSON *x, *v;
 
 	if (!a->extra)
 		return 0;
-	x = json_loads(a->extra, 0, &je);
-	if (!x)
-		return 0; /* stored by us: cannot be malformed; be lenient */
+	if (!(x = cJSON_Parse(a->extra)))
+		return 0; /* written by us: cannot be malformed */
 	if (!merge)
-		return json_object_set_new(o, "extra", x);
-	json_object_foreach(x, k, v) {
-		if (!json_object_get(o, k) && json_object_set(o, k, v)) {
-			json_decref(x);
+		return !cJSON_AddItemToObject(o, "extra", x);
+	while ((v = x->child)) {
+		cJSON_DetachItemViaPointer(x, v);
+		if (cJSON_GetObjectItemCaseSensitive(o, v->string)) {
+			cJSON_Delete(v);
+			continue;
+		}
+		if (!cJSON_AddItemToObject(o, v->string, v)) {
+			cJSON_Delete(v);
+			cJSON_Delete(x);
 			return -1;
 		}
 	}
-	json_decref(x);
+	cJSON_Delete(x);
 	return 0;
+}
+
+/* Print o and hand the text to the caller (allocated by us). */
+static int print(char **out, cJSON *o, int pretty)
+{
+	char *s = pretty ? cJSON_Print(o) : cJSON_PrintUnformatted(o);
+	cJSON_Delete(o);
+	if (!s)
+		return VL_ENOMEM;
+	*out = vl__strdup(s);
+	cJSON_free(s);
+	return *out ? 0 : VL_ENOMEM;
 }
 
 int vl_article_json(char **out, const vl_article *a, unsigned flags)
 {
-	json_t *o;
-	char *s;
+	cJSON *o;
 	int export = (flags & VL_JSON_EXPORT) != 0, bad;
 
 	*out = NULL;
 	if (!a)
 		return VL_EINVAL;
-	if (!(o = json_object()))
+	if (!(o = cJSON_CreateObject()))
 		return VL_ENOMEM;
 	bad = set_str(o, "id", a->id) || set_str(o, "url", a->url) ||
 	      set_str(o, "source", a->source) || set_str(o, "title", a->title) ||
@@ -139,51 +161,39 @@ int vl_article_json(char **out, const vl_article *a, unsigned flags)
 	      set_str(o, "lang", a->lang) ||
 	      set_str(o, "text", export ? a->original : a->clean);
 	if (!bad && (flags & VL_JSON_SUMMARY)) {
-		bad = json_object_del(o, "text") ||
-		      json_object_set_new(o, "removed_lines",
-					  json_integer((json_int_t)a->n_removed)) ||
-		      json_object_set_new(o, "sentences",
-					  json_integer((json_int_t)a->n_sentences));
+		cJSON_DeleteItemFromObjectCaseSensitive(o, "text");
+		bad = set_num(o, "removed_lines", (double)a->n_removed) ||
+		      set_num(o, "sentences", (double)a->n_sentences);
 	} else if (!bad && export) {
 		/* Drop absent fields so `ingest` reads back the same record. */
 		const char *opt[] = {"url", "title", "lead", "published"};
 		for (size_t i = 0; i < sizeof opt / sizeof opt[0]; i++)
-			if (json_is_null(json_object_get(o, opt[i])))
-				json_object_del(o, opt[i]);
+			if (cJSON_IsNull(cJSON_GetObjectItemCaseSensitive(o, opt[i])))
+				cJSON_DeleteItemFromObjectCaseSensitive(o, opt[i]);
 		bad = add_extra(o, a, 1);
 	} else if (!bad) {
-		json_t *rem = removed_json(a, (flags & VL_JSON_EXPLAIN) != 0);
-		bad = !rem || json_object_set_new(o, "removed", rem) ||
+		cJSON *rem = removed_json(a, (flags & VL_JSON_EXPLAIN) != 0);
+		bad = !rem || !cJSON_AddItemToObject(o, "removed", rem) ||
 		      add_extra(o, a, 0);
 		if (!bad && (flags & VL_JSON_EXPLAIN))
 			bad = set_str(o, "origin", a->origin) ||
 			      set_str(o, "format", a->format) ||
-			      json_object_set_new(o, "lang_given",
-						  json_boolean(a->lang_given));
+			      !cJSON_AddBoolToObject(o, "lang_given", a->lang_given);
 		if (!bad && (flags & VL_JSON_SENTENCES)) {
-			json_t *sen = sentences_json(a);
-			bad = !sen || json_object_set_new(o, "sentences", sen);
+			cJSON *sen = sentences_json(a);
+			bad = !sen || !cJSON_AddItemToObject(o, "sentences", sen);
 		}
 	}
 	if (bad) {
-		json_decref(o);
+		cJSON_Delete(o);
 		return VL_ENOMEM;
 	}
-	s = json_dumps(o, JSON_PRESERVE_ORDER |
-				  ((flags & VL_JSON_PRETTY) ? JSON_INDENT(2)
-							    : JSON_COMPACT));
-	json_decref(o);
-	if (!s)
-		return VL_ENOMEM;
-	*out = vl__strdup(s);
-	free(s);
-	return *out ? 0 : VL_ENOMEM;
+	return print(out, o, (flags & VL_JSON_PRETTY) != 0);
 }
 
 int vl_stats_json(char **out, const vl_stats *st)
 {
-	json_t *o = json_object(), *m;
-	char *s;
+	cJSON *o = cJSON_CreateObject(), *m;
 	const struct {
 		const char *key;
 		const vl_count *v;
@@ -196,26 +206,23 @@ int vl_stats_json(char **out, const vl_stats *st)
 	*out = NULL;
 	if (!o)
 		return VL_ENOMEM;
-	bad = json_object_set_new(o, "articles", json_integer(st->articles)) ||
-	      json_object_set_new(o, "sources", json_integer(st->sources)) ||
-	      json_object_set_new(o, "sentences", json_integer(st->sentences)) ||
-	      json_object_set_new(o, "removed_lines", json_integer(st->removed_lines)) ||
-	      json_object_set_new(o, "bytes_original", json_integer(st->bytes_original)) ||
-	      json_object_set_new(o, "bytes_clean", json_integer(st->bytes_clean)) ||
+	bad = set_num(o, "articles", (double)st->articles) ||
+	      set_num(o, "sources", (double)st->sources) ||
+	      set_num(o, "sentences", (double)st->sentences) ||
+	      set_num(o, "removed_lines", (double)st->removed_lines) ||
+	      set_num(o, "bytes_original", (double)st->bytes_original) ||
+	      set_num(o, "bytes_clean", (double)st->bytes_clean) ||
 	      set_str(o, "first_published", st->first_published) ||
 	      set_str(o, "last_published", st->last_published);
 	for (size_t k = 0; !bad && k < sizeof maps / sizeof maps[0]; k++) {
-		m = json_object();
-		bad = !m || json_object_set_new(o, maps[k].key, m);
+		m = cJSON_AddObjectToObject(o, maps[k].key);
+		bad = !m;
 		for (size_t i = 0; !bad && i < maps[k].n; i++)
-			bad = json_object_set_new(m, maps[k].v[i].name,
-						  json_integer(maps[k].v[i].n));
+			bad = set_num(m, maps[k].v[i].name, (double)maps[k].v[i].n);
 	}
-	s = bad ? NULL : json_dumps(o, JSON_PRESERVE_ORDER | JSON_INDENT(2));
-	json_decref(o);
-	if (!s)
+	if (bad) {
+		cJSON_Delete(o);
 		return VL_ENOMEM;
-	*out = vl__strdup(s);
-	free(s);
-	return *out ? 0 : VL_ENOMEM;
+	}
+	return print(out, o, 1);
 }

@@ -298,7 +298,12 @@ static int ingest_record(run *r, const vl_record *rec)
 		 : rec->dir_name             ? rec->dir_name
 					     : "unknown";
 	if (!raw.id || !*raw.id) {
+		/* Content-derived: the same text from two outlets is two
+		 * articles (the reuse stage links them), the same file read
+		 * twice is one. */
 		vl_buf b = VL_BUF_INIT;
+		vl_buf_puts(&b, source);
+		vl_buf_putc(&b, '\n');
 		vl_buf_puts(&b, raw.title ? raw.title : "");
 		vl_buf_putc(&b, '\n');
 		vl_buf_put(&b, raw.text, raw.text_len);

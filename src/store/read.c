@@ -12,7 +12,7 @@
 
 #define ARTICLE_COLS                                                       \
 	"rowid, id, source, url, title, lead, published, lang, lang_given,"  \
-	" original, clean, extra, origin, format"
+	" original, clean, extra, origin, format, sentences"
 
 static char *col_dup(sqlite3_stmt *s, int i, int *oom)
 {
@@ -49,7 +49,7 @@ void vl__article_free(vl_article *a)
 	vl__freep(a);
 }
 
-/* Removed lines and sentences of one article. */
+/* Removed lines of one article. */
 static int load_children(vl_store *st, vl_article *a)
 {
 	sqlite3_stmt *s = NULL;
@@ -103,40 +103,6 @@ static int load_children(vl_store *st, vl_article *a)
 			a->removed[i].rule = a->strings + offs[2 * i + 1];
 		}
 	}
-	rc = sqlite3_prepare_v2(st->db,
-				"SELECT start, end, clean_start, clean_end FROM"
-				" sentences WHERE article=? ORDER BY idx",
-				-1, &s, NULL);
-	if (rc != SQLITE_OK)
-		goto dberr;
-	sqlite3_bind_int64(s, 1, a->rowid);
-	cap = 0;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		size_t i = a->n_sentences;
-		if (i == cap) {
-			vl_sentence *v, *w;
-			cap = cap ? cap * 2 : 16;
-			v = vl__realloc(a->sentences, cap * sizeof *v);
-			if (v)
-				a->sentences = v;
-			w = vl__realloc(a->clean_sentences, cap * sizeof *w);
-			if (w)
-				a->clean_sentences = w;
-			if (!v || !w)
-				goto oom;
-		}
-		memset(&a->sentences[i], 0, sizeof a->sentences[i]);
-		memset(&a->clean_sentences[i], 0, sizeof a->clean_sentences[i]);
-		a->sentences[i].start = (size_t)sqlite3_column_int64(s, 0);
-		a->sentences[i].end = (size_t)sqlite3_column_int64(s, 1);
-		a->clean_sentences[i].start = (size_t)sqlite3_column_int64(s, 2);
-		a->clean_sentences[i].end = (size_t)sqlite3_column_int64(s, 3);
-		a->n_sentences++;
-	}
-	sqlite3_finalize(s);
-	s = NULL;
-	if (rc != SQLITE_DONE)
-		goto dberr;
 	vl__freep(offs);
 	vl_buf_free(&strings);
 	return 0;
@@ -149,6 +115,32 @@ dberr:
 	vl__freep(offs);
 	vl_buf_free(&strings);
 	return vl__store_fail(st, rc);
+}
+
+static size_t get32(const unsigned char *p)
+{
+	return (size_t)p[0] | (size_t)p[1] << 8 | (size_t)p[2] << 16 |
+	       (size_t)p[3] << 24;
+}
+
+/* Sentence spans from their packed blob (see store.c). */
+static int unpack_sentences(vl_article *a, const void *blob, size_t n)
+{
+	const unsigned char *p = blob;
+	size_t k = n / 16;
+
+	a->n_sentences = k;
+	a->sentences = vl__calloc(k ? k : 1, sizeof *a->sentences);
+	a->clean_sentences = vl__calloc(k ? k : 1, sizeof *a->clean_sentences);
+	if (!a->sentences || !a->clean_sentences)
+		return VL_ENOMEM;
+	for (size_t i = 0; i < k; i++, p += 16) {
+		a->sentences[i].start = get32(p);
+		a->sentences[i].end = get32(p + 4);
+		a->clean_sentences[i].start = get32(p + 8);
+		a->clean_sentences[i].end = get32(p + 12);
+	}
+	return 0;
 }
 
 static int row_to_article(vl_store *st, sqlite3_stmt *s, vl_article **out)
@@ -177,7 +169,9 @@ static int row_to_article(vl_store *st, sqlite3_stmt *s, vl_article **out)
 		vl__article_free(a);
 		return VL_ENOMEM;
 	}
-	if ((rc = load_children(st, a))) {
+	if ((rc = unpack_sentences(a, sqlite3_column_blob(s, 14),
+				   (size_t)sqlite3_column_bytes(s, 14))) ||
+	    (rc = load_children(st, a))) {
 		vl__article_free(a);
 		return rc;
 	}
@@ -337,7 +331,7 @@ int vl__store_stats(vl_store *st, vl_stats **out)
 		return VL_ENOMEM;
 	vl_buf_init(&si->names);
 	si->pub.articles = scalar(st, "SELECT count(*) FROM articles");
-	si->pub.sentences = scalar(st, "SELECT count(*) FROM sentences");
+	si->pub.sentences = scalar(st, "SELECT coalesce(sum(length(sentences)),0)/16 FROM articles");
 	si->pub.removed_lines = scalar(st, "SELECT count(*) FROM removed_lines");
 	si->pub.sources = scalar(st, "SELECT count(DISTINCT source) FROM articles");
 	si->pub.bytes_original =

@@ -27,6 +27,10 @@ static const char *const migrations[] = {
 	" original TEXT NOT NULL, clean TEXT NOT NULL,"
 	" content_hash TEXT NOT NULL, clean_hash TEXT NOT NULL,"
 	" extra TEXT, format TEXT, origin TEXT,"
+	/* sentence spans, 4 little-endian uint32 each: start, end (in
+	 * original), clean_start, clean_end; one blob per article because
+	 * they are always read with it */
+	" sentences BLOB NOT NULL,"
 	" ingested_at INTEGER NOT NULL);"
 	"CREATE INDEX articles_source ON articles(source);"
 	"CREATE INDEX articles_published ON articles(published_ts);"
@@ -35,11 +39,6 @@ static const char *const migrations[] = {
 	" article INTEGER NOT NULL REFERENCES articles(rowid) ON DELETE CASCADE,"
 	" idx INTEGER NOT NULL, start INTEGER NOT NULL, end INTEGER NOT NULL,"
 	" reason TEXT NOT NULL, rule TEXT NOT NULL,"
-	" PRIMARY KEY(article, idx)) WITHOUT ROWID;"
-	"CREATE TABLE sentences("
-	" article INTEGER NOT NULL REFERENCES articles(rowid) ON DELETE CASCADE,"
-	" idx INTEGER NOT NULL, start INTEGER NOT NULL, end INTEGER NOT NULL,"
-	" clean_start INTEGER NOT NULL, clean_end INTEGER NOT NULL,"
 	" PRIMARY KEY(article, idx)) WITHOUT ROWID;"
 	"CREATE TABLE source_lines("
 	" source TEXT NOT NULL, hash INTEGER NOT NULL,"
@@ -54,20 +53,20 @@ static const char *const sql_text[N_STMT] = {
 	[S_INSERT] =
 		"INSERT INTO articles(id, source, url, title, lead, published,"
 		" published_ts, lang, lang_given, original, clean, content_hash,"
-		" clean_hash, extra, format, origin, ingested_at)"
-		" VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,strftime('%s','now'))",
+		" clean_hash, extra, format, origin, sentences, ingested_at)"
+		" VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,strftime('%s','now'))",
 	[S_REPLACE] =
 		"UPDATE articles SET id=?, source=?, url=?, title=?, lead=?,"
 		" published=?, published_ts=?, lang=?, lang_given=?, original=?,"
 		" clean=?, content_hash=?, clean_hash=?, extra=?, format=?,"
-		" origin=?, ingested_at=strftime('%s','now') WHERE rowid=?",
+		" origin=?, sentences=?, ingested_at=strftime('%s','now')"
+		" WHERE rowid=?",
 	[S_UPDATE_CLEAN] =
-		"UPDATE articles SET clean=?, clean_hash=? WHERE rowid=?",
+		"UPDATE articles SET clean=?, clean_hash=?, sentences=?"
+		" WHERE rowid=?",
 	[S_DEL_REMOVED] = "DELETE FROM removed_lines WHERE article=?",
-	[S_DEL_SENT] = "DELETE FROM sentences WHERE article=?",
 	[S_DEL_LINES] = "DELETE FROM source_lines WHERE article=?",
 	[S_INS_REMOVED] = "INSERT INTO removed_lines VALUES(?,?,?,?,?,?)",
-	[S_INS_SENT] = "INSERT INTO sentences VALUES(?,?,?,?,?,?)",
 	[S_INS_LINE] = "INSERT OR IGNORE INTO source_lines VALUES(?,?,?)",
 	[S_LINE_COUNT] = "SELECT count(*) FROM source_lines"
 			 " WHERE source=? AND hash=? AND article<>?",
@@ -260,9 +259,40 @@ int vl__store_lookup(vl_store *st, const char *id, int64_t *rowid,
 	return 0;
 }
 
-/* Bind the 16 article columns shared by INSERT and UPDATE. */
-static void bind_article(sqlite3_stmt *s, const vl_store_article *a)
+/* Pack sentence spans: 4 little-endian uint32 each. */
+static unsigned char *pack_sentences(const vl_store_article *a, size_t *n)
 {
+	unsigned char *b, *p;
+	size_t bytes;
+
+	if (vl__mul_size(&bytes, a->n_sentences, 16))
+		return NULL;
+	if (!(b = vl__malloc(bytes ? bytes : 1)))
+		return NULL;
+	p = b;
+	for (size_t i = 0; i < a->n_sentences; i++) {
+		const vl_store_sentence *z = &a->sentences[i];
+		size_t v[4] = {z->start, z->end, z->clean_start, z->clean_end};
+		for (int k = 0; k < 4; k++, p += 4) {
+			p[0] = (unsigned char)v[k];
+			p[1] = (unsigned char)(v[k] >> 8);
+			p[2] = (unsigned char)(v[k] >> 16);
+			p[3] = (unsigned char)(v[k] >> 24);
+		}
+	}
+	*n = bytes;
+	return b;
+}
+
+/* Bind the 17 article columns shared by INSERT and UPDATE; *blob is the
+ * packed sentences, freed by the caller after the step. */
+static int bind_article(sqlite3_stmt *s, const vl_store_article *a,
+			unsigned char **blob)
+{
+	size_t n = 0;
+	if (!(*blob = pack_sentences(a, &n)))
+		return VL_ENOMEM;
+	sqlite3_bind_blob(s, 17, *blob, (int)n, SQLITE_STATIC);
 	bind_text(s, 1, a->id);
 	bind_text(s, 2, a->source);
 	bind_text(s, 3, a->url);
@@ -281,6 +311,7 @@ static void bind_article(sqlite3_stmt *s, const vl_store_article *a)
 	bind_text(s, 14, a->extra);
 	bind_text(s, 15, a->format);
 	bind_text(s, 16, a->origin);
+	return 0;
 }
 
 static int step_done(vl_store *st, sqlite3_stmt *s)
@@ -291,15 +322,16 @@ static int step_done(vl_store *st, sqlite3_stmt *s)
 	return 0;
 }
 
-/* Write the derived rows of an article: removed lines and sentences. */
-static int write_children(vl_store *st, int64_t rowid,
-			  const vl_store_article *a)
+/* Write the removed lines of an article (after deleting old ones when
+ * the article was stored before). */
+static int write_removed(vl_store *st, int64_t rowid,
+			 const vl_store_article *a, int replace)
 {
 	sqlite3_stmt *s;
 	int rc;
 
-	for (int w = S_DEL_REMOVED; w <= S_DEL_SENT; w++) {
-		s = vl__store_stmt(st, w);
+	if (replace) {
+		s = vl__store_stmt(st, S_DEL_REMOVED);
 		sqlite3_bind_int64(s, 1, rowid);
 		if ((rc = step_done(st, s)))
 			return rc;
@@ -315,29 +347,21 @@ static int write_children(vl_store *st, int64_t rowid,
 		if ((rc = step_done(st, s)))
 			return rc;
 	}
-	for (size_t i = 0; i < a->n_sentences; i++) {
-		const vl_store_sentence *z = &a->sentences[i];
-		s = vl__store_stmt(st, S_INS_SENT);
-		sqlite3_bind_int64(s, 1, rowid);
-		sqlite3_bind_int64(s, 2, (sqlite3_int64)i);
-		sqlite3_bind_int64(s, 3, (sqlite3_int64)z->start);
-		sqlite3_bind_int64(s, 4, (sqlite3_int64)z->end);
-		sqlite3_bind_int64(s, 5, (sqlite3_int64)z->clean_start);
-		sqlite3_bind_int64(s, 6, (sqlite3_int64)z->clean_end);
-		if ((rc = step_done(st, s)))
-			return rc;
-	}
 	return 0;
 }
 
-static int write_lines(vl_store *st, int64_t rowid, const vl_store_article *a)
+static int write_lines(vl_store *st, int64_t rowid, const vl_store_article *a,
+		       int replace)
 {
-	sqlite3_stmt *s = vl__store_stmt(st, S_DEL_LINES);
+	sqlite3_stmt *s;
 	int rc;
 
-	sqlite3_bind_int64(s, 1, rowid);
-	if ((rc = step_done(st, s)))
-		return rc;
+	if (replace) {
+		s = vl__store_stmt(st, S_DEL_LINES);
+		sqlite3_bind_int64(s, 1, rowid);
+		if ((rc = step_done(st, s)))
+			return rc;
+	}
 	for (size_t i = 0; i < a->n_line_hashes; i++) {
 		s = vl__store_stmt(st, S_INS_LINE);
 		bind_text(s, 1, a->source);
@@ -352,43 +376,61 @@ static int write_lines(vl_store *st, int64_t rowid, const vl_store_article *a)
 int vl__store_insert(vl_store *st, const vl_store_article *a, int64_t *rowid)
 {
 	sqlite3_stmt *s = vl__store_stmt(st, S_INSERT);
+	unsigned char *blob = NULL;
 	int rc;
 
-	bind_article(s, a);
-	if ((rc = step_done(st, s)))
+	if ((rc = bind_article(s, a, &blob)))
+		return rc;
+	rc = step_done(st, s);
+	sqlite3_clear_bindings(s);
+	vl__freep(blob);
+	if (rc)
 		return rc;
 	*rowid = sqlite3_last_insert_rowid(st->db);
-	if ((rc = write_children(st, *rowid, a)))
+	if ((rc = write_removed(st, *rowid, a, 0)))
 		return rc;
-	return write_lines(st, *rowid, a);
+	return write_lines(st, *rowid, a, 0);
 }
 
 int vl__store_replace(vl_store *st, int64_t rowid, const vl_store_article *a)
 {
 	sqlite3_stmt *s = vl__store_stmt(st, S_REPLACE);
+	unsigned char *blob = NULL;
 	int rc;
 
-	bind_article(s, a);
-	sqlite3_bind_int64(s, 17, rowid);
-	if ((rc = step_done(st, s)))
+	if ((rc = bind_article(s, a, &blob)))
 		return rc;
-	if ((rc = write_children(st, rowid, a)))
+	sqlite3_bind_int64(s, 18, rowid);
+	rc = step_done(st, s);
+	sqlite3_clear_bindings(s);
+	vl__freep(blob);
+	if (rc)
 		return rc;
-	return write_lines(st, rowid, a);
+	if ((rc = write_removed(st, rowid, a, 1)))
+		return rc;
+	return write_lines(st, rowid, a, 1);
 }
 
 int vl__store_update_clean(vl_store *st, int64_t rowid,
 			   const vl_store_article *a)
 {
 	sqlite3_stmt *s = vl__store_stmt(st, S_UPDATE_CLEAN);
+	unsigned char *blob;
+	size_t n = 0;
 	int rc;
 
+	if (!(blob = pack_sentences(a, &n)))
+		return VL_ENOMEM;
 	sqlite3_bind_text(s, 1, a->clean, (int)a->clean_len, SQLITE_STATIC);
 	bind_text(s, 2, a->clean_hash);
-	sqlite3_bind_int64(s, 3, rowid);
-	if ((rc = step_done(st, s)))
+	sqlite3_bind_blob(s, 3, blob, (int)n, SQLITE_STATIC);
+	sqlite3_bind_int64(s, 4, rowid);
+	rc = step_done(st, s);
+	sqlite3_clear_bindings(s);
+	vl__freep(blob);
+	if (rc)
 		return rc;
-	return write_children(st, rowid, a);
+	return write_removed(st, rowid, a, 1);
 }
 
 uint32_t vl__store_line_count(vl_store *st, const char *source,
