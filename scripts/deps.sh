@@ -11,7 +11,7 @@ pkgs="gcc make pkg-config libc6-dev libsqlite3-dev libutf8proc-dev libstemmer-de
       libexttextcat-dev libexttextcat-data libcjson-dev libxxhash-dev zlib1g-dev"
 case $what in
 build) ;;
-test) pkgs="$pkgs clang libclang-rt-14-dev gzip coreutils procps" ;;
+test) pkgs="$pkgs clang libclang-rt-14-dev gzip coreutils procps jq sqlite3" ;;
 lint) pkgs="$pkgs clang-format clang-tidy cppcheck" ;;
 *) echo "deps.sh: unknown set '$what' (build, test, lint)" >&2; exit 2 ;;
 esac
