@@ -73,6 +73,11 @@ static int same_text(const char *a, size_t na, const char *b, size_t nb)
 	char *ma = NULL, *mb = NULL;
 	size_t la, lb;
 	int same = 0;
+	/* Matching forms differ little in length from their texts: a line
+	 * much longer than the title (a whole body on one line) is not it,
+	 * and need not be tokenised to tell. */
+	if (na > 2 * nb + 32 || nb > 2 * na + 32)
+		return 0;
 	if (!vl_text_match_form(&ma, &la, a, na) &&
 	    !vl_text_match_form(&mb, &lb, b, nb))
 		same = la == lb && !memcmp(ma, mb, la);

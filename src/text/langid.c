@@ -58,9 +58,18 @@ static const struct stopword {
 };
 #define N_WORDS (sizeof stopwords / sizeof stopwords[0])
 
-static int cmp_word(const void *key, const void *elem)
+/* first[c] .. first[c + 1]: the entries starting with letter 'a' + c. */
+static size_t first[27];
+
+static void index_words(void)
 {
-	return strcmp(key, ((const struct stopword *)elem)->w);
+	size_t k = 0;
+	for (int c = 0; c < 26; c++) {
+		first[c] = k;
+		while (k < N_WORDS && stopwords[k].w[0] == 'a' + c)
+			k++;
+	}
+	first[26] = N_WORDS;
 }
 
 static pthread_once_t once = PTHREAD_ONCE_INIT;
@@ -120,13 +129,18 @@ static void count_words(const char *s, size_t len, int *score, int *words)
 		w[n] = '\0';
 		(*words)++;
 		if (n <= 5) {
-			const struct stopword *sw =
-				bsearch(w, stopwords, N_WORDS, sizeof *stopwords, cmp_word);
-			if (sw)
-				score[sw->lang]++;
+			/* Only the entries that start with the same letter. */
+			size_t lo = first[w[0] - 'a'], hi = first[w[0] - 'a' + 1];
+			for (size_t k = lo; k < hi; k++)
+				if (stopwords[k].w[1] == w[1] && !strcmp(stopwords[k].w, w)) {
+					score[stopwords[k].lang]++;
+					break;
+				}
 		}
 	}
 }
+
+static pthread_once_t index_once = PTHREAD_ONCE_INIT;
 
 const char *vl__langid(const char *text, size_t len)
 {
@@ -134,6 +148,7 @@ const char *vl__langid(const char *text, size_t len)
 	size_t k, sample = len < 2000 ? len : 2000;
 	const char *r, *lang = "und";
 
+	pthread_once(&index_once, index_words);
 	count_words(text, sample, score, &words);
 	for (k = 1; k < N_STOP; k++) {
 		if (score[k] > score[best]) {

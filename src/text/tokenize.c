@@ -297,6 +297,15 @@ static size_t ordinal_suffix(const cursor *c, size_t i, const char **norm)
  * the call finishes the tail. Most words end inside the first block, so
  * this replaces a mispredicted branch per byte by one per word.
  */
+/* Bits set in a 16-bit mask (no POPCNT instruction on baseline x86-64). */
+static inline unsigned popcount16(unsigned x)
+{
+	x = x - ((x >> 1) & 0x5555u);
+	x = (x & 0x3333u) + ((x >> 2) & 0x3333u);
+	x = (x + (x >> 4)) & 0x0F0Fu;
+	return (x + (x >> 8)) & 0x1Fu;
+}
+
 static size_t scan_ascii_word(const unsigned char *s, size_t j, size_t lim,
 			      char *out, size_t *letters, size_t *upper)
 {
@@ -321,11 +330,9 @@ static size_t scan_ascii_word(const unsigned char *s, size_t j, size_t lim,
 						: ((1u << __builtin_ctz(~word)) - 1u);
 		_mm_storeu_si128((__m128i *)(void *)(out + j),
 				 _mm_or_si128(v, _mm_and_si128(up, x20)));
-		*letters += (size_t)__builtin_popcount(
-			(unsigned)_mm_movemask_epi8(let) & keep);
-		*upper += (size_t)__builtin_popcount(
-			(unsigned)_mm_movemask_epi8(up) & keep);
-		j += (size_t)__builtin_popcount(keep);
+		*letters += popcount16((unsigned)_mm_movemask_epi8(let) & keep);
+		*upper += popcount16((unsigned)_mm_movemask_epi8(up) & keep);
+		j += popcount16(keep);
 		if (keep != 0xFFFFu)
 			break;
 	}
