@@ -41,8 +41,8 @@ void vl_test_fail(const char *file, int line, const char *what);
 	do {                                                               \
 		const char *sa_ = (a), *sb_ = (b);                         \
 		if (!sa_ || !sb_ || strcmp(sa_, sb_)) {                    \
-			char m_[512];                                      \
-			snprintf(m_, sizeof m_, "%s == %s (\"%s\" != \"%s\")", \
+			char m_[1200];                                      \
+			snprintf(m_, sizeof m_, "%.80s == %.80s (\"%.500s\" != \"%.500s\")", \
 				 #a, #b, sa_ ? sa_ : "(null)",              \
 				 sb_ ? sb_ : "(null)");                     \
 			vl_test_fail(__FILE__, __LINE__, m_);              \
