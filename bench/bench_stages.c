@@ -31,7 +31,7 @@ typedef struct corpus {
 	char **text;
 	size_t *len;
 	size_t n;
-	size_t bytes;      /* article text bytes */
+	size_t bytes;	   /* article text bytes */
 	size_t file_bytes; /* uncompressed input bytes */
 } corpus;
 
@@ -100,8 +100,12 @@ static int load(const char *path, corpus *c, int keep)
 				if (keep) {
 					if (c->n == cap) {
 						cap = cap ? cap * 2 : 1024;
-						c->text = realloc(c->text, cap * sizeof *c->text);
-						c->len = realloc(c->len, cap * sizeof *c->len);
+						c->text = realloc(
+							c->text,
+							cap * sizeof *c->text);
+						c->len = realloc(
+							c->len,
+							cap * sizeof *c->len);
 					}
 					c->text[c->n] = a.text;
 					c->len[c->n] = a.text_len;
@@ -121,7 +125,9 @@ static int load(const char *path, corpus *c, int keep)
 
 int main(int argc, char **argv)
 {
-	const char *path = argc > 1 ? argv[1] : "../shared/data/orangesum/articles.jsonl.gz";
+	const char *path =
+		argc > 1 ? argv[1]
+			 : "../shared/data/orangesum/articles.jsonl.gz";
 	int reps = argc > 2 ? atoi(argv[2]) : 5;
 	const char *only = getenv("BENCH_STAGE");
 	double t[16], t0;
@@ -164,13 +170,16 @@ int main(int argc, char **argv)
 				vl_analysis *a;
 				/* as the engine: validated once at the door */
 				nfc = NULL;
-				if (vl__nfc_may_change((const unsigned char *)c.text[i],
-						       c.len[i]))
-					vl__nfc_valid(&nfc, &nl, c.text[i], c.len[i]);
+				if (vl__nfc_may_change(
+					    (const unsigned char *)c.text[i],
+					    c.len[i]))
+					vl__nfc_valid(&nfc, &nl, c.text[i],
+						      c.len[i]);
 				if (nfc)
 					vl__analyze_valid(&a, nfc, nl, &o);
 				else
-					vl__analyze_valid(&a, c.text[i], c.len[i], &o);
+					vl__analyze_valid(&a, c.text[i],
+							  c.len[i], &o);
 				sink += vl_analysis_sentence_count(a);
 				vl_analysis_free(a);
 				vl_free(nfc);
@@ -183,7 +192,8 @@ int main(int argc, char **argv)
 		for (int r = 0; r < reps; r++) {
 			t0 = now();
 			for (size_t i = 0; i < c.n; i++)
-				sink += (size_t)vl__langid(c.text[i], c.len[i])[0];
+				sink += (size_t)vl__langid(c.text[i],
+							   c.len[i])[0];
 			t[r] = now() - t0;
 		}
 		report("langid", t, reps, c.bytes, c.n);
@@ -238,15 +248,18 @@ int main(int argc, char **argv)
 			w[r] = wall() - w0;
 			vl_engine_free(eng);
 			if (st.added != c.n)
-				fprintf(stderr, "bench: stored %zu of %zu\n", st.added, c.n);
+				fprintf(stderr, "bench: stored %zu of %zu\n",
+					st.added, c.n);
 			unlink(db);
 			snprintf(side, sizeof side, "%s-wal", db);
 			unlink(side);
 			snprintf(side, sizeof side, "%s-shm", db);
 			unlink(side);
 		}
-		report("whole ingest into SQLite (CPU)", t, sreps, c.bytes, c.n);
-		report("whole ingest into SQLite (wall)", w, sreps, c.bytes, c.n);
+		report("whole ingest into SQLite (CPU)", t, sreps, c.bytes,
+		       c.n);
+		report("whole ingest into SQLite (wall)", w, sreps, c.bytes,
+		       c.n);
 	}
 	(void)sink;
 	return 0;

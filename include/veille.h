@@ -8,9 +8,9 @@
  * without a store.
  *
  * Conventions: functions that can fail return 0 or a negative VL_E* code;
- * out-parameters come first; objects are opaque, made by _new/_open functions and
- * released by the matching _free (which accepts NULL). Strings are UTF-8 and the
- * caller owns whatever it is handed through a `char **` out-parameter
+ * out-parameters come first; objects are opaque, made by _new/_open functions
+ * and released by the matching _free (which accepts NULL). Strings are UTF-8
+ * and the caller owns whatever it is handed through a `char **` out-parameter
  * (release with vl_free). An engine is not thread-safe: use one per thread.
  */
 #ifndef VEILLE_H
@@ -28,18 +28,18 @@ extern "C" {
 /* Error codes. */
 enum {
 	VL_OK = 0,
-	VL_ENOMEM = -1,     /* out of memory */
-	VL_EINVAL = -2,     /* invalid argument or option */
-	VL_EIO = -3,        /* file could not be read or written */
-	VL_EUTF8 = -4,      /* text is not valid UTF-8 */
-	VL_ETOOBIG = -5,    /* input exceeds a configured limit */
-	VL_EFORMAT = -6,    /* malformed input (JSON, gzip, metadata) */
-	VL_EEMPTY = -7,     /* input holds no text */
-	VL_EBINARY = -8,    /* input looks binary (NUL bytes) */
-	VL_ENOTFOUND = -9,  /* no such article or file */
-	VL_EDB = -10,       /* storage error (SQLite) */
-	VL_ESCHEMA = -11,   /* database made by a newer veille */
-	VL_ESTOPPED = -12   /* a callback asked to stop */
+	VL_ENOMEM = -1,	   /* out of memory */
+	VL_EINVAL = -2,	   /* invalid argument or option */
+	VL_EIO = -3,	   /* file could not be read or written */
+	VL_EUTF8 = -4,	   /* text is not valid UTF-8 */
+	VL_ETOOBIG = -5,   /* input exceeds a configured limit */
+	VL_EFORMAT = -6,   /* malformed input (JSON, gzip, metadata) */
+	VL_EEMPTY = -7,	   /* input holds no text */
+	VL_EBINARY = -8,   /* input looks binary (NUL bytes) */
+	VL_ENOTFOUND = -9, /* no such article or file */
+	VL_EDB = -10,	   /* storage error (SQLite) */
+	VL_ESCHEMA = -11,  /* database made by a newer veille */
+	VL_ESTOPPED = -12  /* a callback asked to stop */
 };
 
 /* Name of an error code ("out of memory", ...); never NULL. Thread-safe. */
@@ -65,23 +65,23 @@ void vl_free(void *ptr);
 
 /* Token kinds produced by the French-aware tokenizer. */
 typedef enum vl_token_kind {
-	VL_TOK_WORD = 1,    /* letters, with inner hyphens/apostrophes */
-	VL_TOK_ELISION,     /* l' d' qu' jusqu' lorsqu' ... (apostrophe kept) */
-	VL_TOK_NUMBER,      /* 30.000, 30'000, 30 000 -> 30000; 3,5 */
-	VL_TOK_ORDINAL,     /* 28e, 28ème, 1er, 1re -> 28e, 1er, 1re */
-	VL_TOK_PERCENT,     /* 86 %, 86% -> 86% */
-	VL_TOK_ABBREV,      /* M. Mme Dr ... (period kept) */
-	VL_TOK_QUOTE,       /* « » “ ” " (matching form ") */
-	VL_TOK_PUNCT,       /* . , ; : ! ? ( ) ... and other punctuation */
-	VL_TOK_URL,         /* URLs, e-mail addresses, @handles, #tags */
-	VL_TOK_SYMBOL       /* anything else (currency, emoji, ...) */
+	VL_TOK_WORD = 1, /* letters, with inner hyphens/apostrophes */
+	VL_TOK_ELISION,	 /* l' d' qu' jusqu' lorsqu' ... (apostrophe kept) */
+	VL_TOK_NUMBER,	 /* 30.000, 30'000, 30 000 -> 30000; 3,5 */
+	VL_TOK_ORDINAL,	 /* 28e, 28ème, 1er, 1re -> 28e, 1er, 1re */
+	VL_TOK_PERCENT,	 /* 86 %, 86% -> 86% */
+	VL_TOK_ABBREV,	 /* M. Mme Dr ... (period kept) */
+	VL_TOK_QUOTE,	 /* « » “ ” " (matching form ") */
+	VL_TOK_PUNCT,	 /* . , ; : ! ? ( ) ... and other punctuation */
+	VL_TOK_URL,	 /* URLs, e-mail addresses, @handles, #tags */
+	VL_TOK_SYMBOL	 /* anything else (currency, emoji, ...) */
 } vl_token_kind;
 
 /* Token flags. */
 #define VL_TOKF_CAPITALIZED 0x1u /* first letter upper case */
-#define VL_TOKF_ALLCAPS 0x2u     /* every letter upper case (2+ letters) */
-#define VL_TOKF_HYPHEN 0x4u      /* holds an inner hyphen */
-#define VL_TOKF_SENT_START 0x8u  /* first token of a sentence */
+#define VL_TOKF_ALLCAPS 0x2u	 /* every letter upper case (2+ letters) */
+#define VL_TOKF_HYPHEN 0x4u	 /* holds an inner hyphen */
+#define VL_TOKF_SENT_START 0x8u	 /* first token of a sentence */
 
 /*
  * One token. start/end are byte offsets into the analysed text; norm is
@@ -108,10 +108,13 @@ typedef struct vl_analysis vl_analysis;
 typedef struct vl_analyze_options {
 	unsigned version;
 	int detect_language; /* fill vl_analysis_lang (default 1) */
-	int stem;            /* compute stems (default 0; see vl_analysis_stem) */
-	const char *lang;    /* stemming language if known ("fr", "en"), or NULL */
+	int stem;	  /* compute stems (default 0; see vl_analysis_stem) */
+	const char *lang; /* stemming language if known ("fr", "en"), or NULL */
 } vl_analyze_options;
-#define VL_ANALYZE_OPTIONS_INIT {1, 1, 0, NULL}
+#define VL_ANALYZE_OPTIONS_INIT \
+	{                       \
+		1, 1, 0, NULL   \
+	}
 
 /*
  * Analyse `len` bytes of valid UTF-8: tokens, sentences, matching form,
@@ -154,7 +157,10 @@ typedef struct vl_engine_options {
 	unsigned version;
 	int read_only; /* open the store without writing (no migration) */
 } vl_engine_options;
-#define VL_ENGINE_OPTIONS_INIT {1, 0}
+#define VL_ENGINE_OPTIONS_INIT \
+	{                      \
+		1, 0           \
+	}
 
 /*
  * Open (creating and migrating when needed) the store at db_path.
@@ -170,25 +176,25 @@ const char *vl_engine_errmsg(const vl_engine *eng);
 
 /* Counters of one ingest call. */
 typedef struct vl_ingest_stats {
-	size_t files;      /* input files opened */
-	size_t read;       /* articles read */
-	size_t added;      /* new articles stored */
-	size_t updated;    /* known id, changed content: replaced */
-	size_t unchanged;  /* known id and content: skipped */
-	size_t rejected;   /* refused (reported through on_error) */
-	size_t repaired;   /* stored after U+FFFD repair */
+	size_t files;	      /* input files opened */
+	size_t read;	      /* articles read */
+	size_t added;	      /* new articles stored */
+	size_t updated;	      /* known id, changed content: replaced */
+	size_t unchanged;     /* known id and content: skipped */
+	size_t rejected;      /* refused (reported through on_error) */
+	size_t repaired;      /* stored after U+FFFD repair */
 	size_t removed_lines; /* boilerplate lines removed */
-	size_t recleaned;  /* earlier articles cleaned again (learned lines) */
-	uint64_t bytes;    /* input bytes read */
+	size_t recleaned; /* earlier articles cleaned again (learned lines) */
+	uint64_t bytes;	  /* input bytes read */
 } vl_ingest_stats;
 
 typedef struct vl_ingest_options {
 	unsigned version;
-	const char *source;     /* source name for articles that lack one */
-	int repair;             /* repair invalid UTF-8 with U+FFFD */
+	const char *source;	  /* source name for articles that lack one */
+	int repair;		  /* repair invalid UTF-8 with U+FFFD */
 	size_t max_article_bytes; /* 0: default (8 MiB) */
-	size_t max_line_bytes;    /* JSON Lines line limit; 0: 64 MiB */
-	size_t batch_size;        /* articles per transaction; 0: 500 */
+	size_t max_line_bytes;	  /* JSON Lines line limit; 0: 64 MiB */
+	size_t batch_size;	  /* articles per transaction; 0: 500 */
 	/* Called for each refused article; may be NULL. */
 	void (*on_error)(const vl_error *err, void *payload);
 	/* Called after each committed batch and at the end; may be NULL.
@@ -196,7 +202,10 @@ typedef struct vl_ingest_options {
 	int (*on_progress)(const vl_ingest_stats *st, void *payload);
 	void *payload;
 } vl_ingest_options;
-#define VL_INGEST_OPTIONS_INIT {1, NULL, 0, 0, 0, 0, NULL, NULL, NULL}
+#define VL_INGEST_OPTIONS_INIT                        \
+	{                                             \
+		1, NULL, 0, 0, 0, 0, NULL, NULL, NULL \
+	}
 
 /*
  * Ingest a file, a directory (recursively; .txt, .jsonl, .json, .ndjson,
@@ -213,8 +222,8 @@ int vl_engine_ingest(vl_engine *eng, const char *path,
  * Ingest articles held in memory (`data`, `len` bytes, named `name` in
  * errors). format: "txt", "jsonl", or NULL to sniff.
  */
-int vl_engine_ingest_memory(vl_engine *eng, const char *name,
-			    const char *data, size_t len, const char *format,
+int vl_engine_ingest_memory(vl_engine *eng, const char *name, const char *data,
+			    size_t len, const char *format,
 			    const vl_ingest_options *opts, vl_ingest_stats *st);
 
 /* ------------------------------------------------------------ articles */
@@ -262,9 +271,12 @@ typedef struct vl_query {
 	unsigned version;
 	const char *source; /* only this source, or NULL */
 	const char *lang;   /* only this language, or NULL */
-	size_t limit;       /* 0: no limit */
+	size_t limit;	    /* 0: no limit */
 } vl_query;
-#define VL_QUERY_INIT {1, NULL, NULL, 0}
+#define VL_QUERY_INIT            \
+	{                        \
+		1, NULL, NULL, 0 \
+	}
 
 /*
  * Call cb for each stored article in ingest order. cb returns 0 to go on,

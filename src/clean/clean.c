@@ -33,8 +33,8 @@
 /* Work space reused from line to line. */
 typedef struct cl_ctx {
 	vl_tokens tok;
-	vl_buf mf;      /* matching form of the current line */
-	vl_cl_tok *ct;  /* its tokens with lexicon classes */
+	vl_buf mf;     /* matching form of the current line */
+	vl_cl_tok *ct; /* its tokens with lexicon classes */
 	size_t ct_cap;
 } cl_ctx;
 
@@ -49,8 +49,7 @@ static void ctx_free(cl_ctx *cx)
 
 /* Code point at s[i], or U+FFFD for a byte that starts no complete
  * sequence (the stage must not read past a line on bad input). */
-static uint32_t cp_at(const unsigned char *s, size_t len, size_t i,
-		      size_t *adv)
+static uint32_t cp_at(const unsigned char *s, size_t len, size_t i, size_t *adv)
 {
 	size_t need;
 

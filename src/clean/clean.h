@@ -33,7 +33,7 @@
 /* One line of the body: [start, end) without its line terminator. */
 typedef struct vl_clean_line {
 	size_t start, end;
-	uint64_t hash;      /* vl__clean_line_hash of the line, 0 if blank */
+	uint64_t hash;	    /* vl__clean_line_hash of the line, 0 if blank */
 	const char *reason; /* NULL: kept; else one of VL_WHY_* (static) */
 	const char *rule;   /* name of the rule that fired (static) */
 } vl_clean_line;
@@ -43,7 +43,8 @@ typedef struct vl_clean_options {
 	 * with this hash; NULL: no per-source knowledge. */
 	uint32_t (*seen)(uint64_t hash, void *payload);
 	void *payload;
-	uint32_t repeat_min; /* lines seen in >= this many: "repeated" (default 3) */
+	uint32_t repeat_min; /* lines seen in >= this many: "repeated" (default
+				3) */
 } vl_clean_options;
 
 typedef struct vl_clean_result {

@@ -16,11 +16,11 @@
 #define NONE ((size_t)-1)
 
 /* Bounds of the blocks, in non-blank lines. */
-#define PROMO_SPAN 10   /* start line to end line */
-#define COMMENT_TAIL 12 /* a comment block starts this close to the end */
-#define COMMENT_SPAN 10 /* lines a comment block may cover */
+#define PROMO_SPAN 10	   /* start line to end line */
+#define COMMENT_TAIL 12	   /* a comment block starts this close to the end */
+#define COMMENT_SPAN 10	   /* lines a comment block may cover */
 #define BLOCK_LINE_MAX 400 /* longer lines are body: no block crosses one */
-#define TOP_LINES 4 /* lines at the top where a bare date is metadata */
+#define TOP_LINES 4	   /* lines at the top where a bare date is metadata */
 #define COMMENT_HEAD_MAX 120 /* the invitation opening a comment block */
 
 static int blank(const vl_cl_fact *f, size_t i)

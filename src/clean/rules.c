@@ -88,8 +88,7 @@ static size_t match_at(const vl_cl_view *v, size_t i, const char *phrase)
 }
 
 /* Longest phrase of a NULL-terminated list matched from token i. */
-static size_t match_list(const vl_cl_view *v, size_t i,
-			 const char *const *list)
+static size_t match_list(const vl_cl_view *v, size_t i, const char *const *list)
 {
 	size_t best = 0;
 
@@ -134,8 +133,9 @@ static size_t skip_bullets(const vl_cl_view *v)
 
 static int is_sep(const vl_cl_view *v, size_t i)
 {
-	static const char *const seps[] = {":", "|", "-", ">", "\"", ",", "...",
-					   "/", "›", "»", "→", "•", "·", NULL};
+	static const char *const seps[] = { ":", "|",	"-", ">", "\"",
+					    ",", "...", "/", "›", "»",
+					    "→", "•",	"·", NULL };
 	return tok_in(v, i, seps);
 }
 
@@ -214,8 +214,9 @@ uint32_t vl__cl_shape(const vl_cl_view *v)
 		first++;
 	if (first < v->n && v->t[first].kind == VL_TOK_QUOTE)
 		bits |= VL_CL_QUOTE_START;
-	if (first < v->n && (v->t[first].kind == VL_TOK_WORD ||
-			     v->t[first].kind == VL_TOK_ELISION) &&
+	if (first < v->n &&
+	    (v->t[first].kind == VL_TOK_WORD ||
+	     v->t[first].kind == VL_TOK_ELISION) &&
 	    !is_caps(&v->t[first]))
 		bits |= VL_CL_LOWER_START;
 	return bits;
@@ -306,8 +307,9 @@ static const char *rule_cookie(vl_cl_view *v, const char **why)
  * via AP"), or ending with "via AGENCY". */
 static int credit_group(const vl_cl_view *v, size_t a, size_t b)
 {
-	static const char *const cues[] = {"photo", "photos", "credit",
-					   "credits", "image", "c", "©", NULL};
+	static const char *const cues[] = { "photo",   "photos", "credit",
+					    "credits", "image",	 "c",
+					    "©",       NULL };
 	int agency = 0, other = 0;
 
 	if (a >= b)
@@ -457,9 +459,10 @@ static const char *rule_signature(vl_cl_view *v, const char **why)
  * (v->n >= 3). */
 static int visual_participle(const vl_cl_view *v)
 {
-	static const char *const stills[] = {"photo", "image", "photographie",
-					     "carte", "capture", "cliche",
-					     "picture", NULL};
+	static const char *const stills[] = { "photo",	      "image",
+					      "photographie", "carte",
+					      "capture",      "cliche",
+					      "picture",      NULL };
 	size_t span = 5;
 
 	/* "Cette photo prise ...": with a demonstrative, only a still image
@@ -531,9 +534,10 @@ static size_t name_run(const vl_cl_view *v, size_t i, size_t *names)
 /* "Par Claire Dumont", "By John Smith, in Kyiv", "Par X et Y (avec AFP)". */
 static int par_byline(const vl_cl_view *v)
 {
-	static const char *const tails[] = {",", "(", "avec", "with", "et",
-					    "and", "pour", "for", "in", "a",
-					    "-", "|", "/", "en", NULL};
+	static const char *const tails[] = { ",",  "(",	  "avec", "with",
+					     "et", "and", "pour", "for",
+					     "in", "a",	  "-",	  "|",
+					     "/",  "en",  NULL };
 	size_t names, j;
 
 	if (!(tok_is(v, 0, "par") || tok_is(v, 0, "by")) || !is_caps(&v->t[0]))
@@ -786,12 +790,18 @@ typedef struct cl_rule {
 /* In order: the first rule that fires wins. Specific shapes (file
  * names, block edges, share bars) come before the looser ones. */
 static const cl_rule rules[] = {
-	{rule_image, VL_WHY_IMAGE},     {rule_promo_edge, VL_WHY_PROMO},
-	{rule_share, VL_WHY_SHARE},     {rule_cookie, VL_WHY_COOKIE},
-	{rule_credit, VL_WHY_CREDIT},   {rule_signature, VL_WHY_BYLINE},
-	{rule_caption, VL_WHY_CAPTION}, {rule_byline, VL_WHY_BYLINE},
-	{rule_timestamp, VL_WHY_TIMESTAMP}, {rule_see_also, VL_WHY_SEE_ALSO},
-	{rule_comment, VL_WHY_COMMENT}, {rule_promo, VL_WHY_PROMO},
+	{ rule_image, VL_WHY_IMAGE },
+	{ rule_promo_edge, VL_WHY_PROMO },
+	{ rule_share, VL_WHY_SHARE },
+	{ rule_cookie, VL_WHY_COOKIE },
+	{ rule_credit, VL_WHY_CREDIT },
+	{ rule_signature, VL_WHY_BYLINE },
+	{ rule_caption, VL_WHY_CAPTION },
+	{ rule_byline, VL_WHY_BYLINE },
+	{ rule_timestamp, VL_WHY_TIMESTAMP },
+	{ rule_see_also, VL_WHY_SEE_ALSO },
+	{ rule_comment, VL_WHY_COMMENT },
+	{ rule_promo, VL_WHY_PROMO },
 };
 
 void vl__cl_line_rules(vl_cl_view *v, const char **why, const char **rule)

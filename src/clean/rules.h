@@ -25,20 +25,20 @@
 /* Facts about a line (vl_cl_fact.bits). */
 enum {
 	VL_CL_BLANK = 1u << 0,
-	VL_CL_FULL = 1u << 1,         /* tokenised in full (short line) */
+	VL_CL_FULL = 1u << 1,	      /* tokenised in full (short line) */
 	VL_CL_TERM_END = 1u << 2,     /* ends with . ! ? ... */
 	VL_CL_PERIOD_END = 1u << 3,   /* ends with . or ... */
-	VL_CL_MULTI = 1u << 4,        /* a sentence break before its end */
+	VL_CL_MULTI = 1u << 4,	      /* a sentence break before its end */
 	VL_CL_LOWER_START = 1u << 5,  /* starts with a lower-case word */
 	VL_CL_QUOTE_START = 1u << 6,  /* starts with a quotation mark */
-	VL_CL_CREDIT = 1u << 7,       /* a stand-alone photo credit */
+	VL_CL_CREDIT = 1u << 7,	      /* a stand-alone photo credit */
 	VL_CL_COMMENT = 1u << 8,      /* holds comment-section words */
 	VL_CL_COMMENT_CUE = 1u << 9,  /* holds a strong comment cue */
 	VL_CL_PROMO_START = 1u << 10, /* "Ignorer Promotion WhatsApp ..." */
 	VL_CL_PROMO_END = 1u << 11,   /* "Fin de Promotion WhatsApp" */
 	VL_CL_SEE_ALSO = 1u << 12,    /* a bare "Lire aussi" label */
 	VL_CL_SECTION = 1u << 13,     /* only section-name words */
-	VL_CL_DATE = 1u << 14         /* a bare date, no clock time */
+	VL_CL_DATE = 1u << 14	      /* a bare date, no clock time */
 };
 
 typedef struct vl_cl_fact {
@@ -50,8 +50,8 @@ typedef struct vl_cl_fact {
 typedef struct vl_cl_tok {
 	const char *norm; /* matching form, NUL-terminated */
 	uint32_t len;
-	uint32_t cls;   /* VL_LX_* */
-	uint16_t kind;  /* vl_token_kind */
+	uint32_t cls;	/* VL_LX_* */
+	uint16_t kind;	/* vl_token_kind */
 	uint16_t flags; /* VL_TOKF_* */
 } vl_cl_tok;
 

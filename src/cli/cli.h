@@ -11,7 +11,7 @@
 enum {
 	EXIT_OK = 0,
 	EXIT_PARTIAL = 1,  /* some input was rejected; the rest is stored */
-	EXIT_USAGE = 2,    /* bad command line */
+	EXIT_USAGE = 2,	   /* bad command line */
 	EXIT_FAILURE_ = 3, /* I/O, storage or memory failure */
 	EXIT_NOTFOUND = 4  /* no such article */
 };

@@ -3,8 +3,8 @@
  * Quiet on success; each rejected article is one line on stderr; a
  * progress line on a terminal; --json prints the counters.
  */
-#include <getopt.h>
 #include <cJSON.h>
+#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -62,8 +62,8 @@ static void on_error(const vl_error *e, void *payload)
 	if (c->progress)
 		fputs("\r\033[K", stderr);
 	if (e->offset != (size_t)-1)
-		fprintf(stderr, "veille: %s: byte %zu: %s (rejected)\n", e->where,
-			e->offset, e->message);
+		fprintf(stderr, "veille: %s: byte %zu: %s (rejected)\n",
+			e->where, e->offset, e->message);
 	else
 		fprintf(stderr, "veille: %s: %s (rejected)\n", e->where,
 			e->message);
@@ -91,17 +91,17 @@ static void print_json(const vl_ingest_stats *st, double secs)
 	const struct {
 		const char *k;
 		double v;
-	} f[] = {{"files", (double)st->files},
-		 {"read", (double)st->read},
-		 {"added", (double)st->added},
-		 {"updated", (double)st->updated},
-		 {"unchanged", (double)st->unchanged},
-		 {"rejected", (double)st->rejected},
-		 {"repaired", (double)st->repaired},
-		 {"removed_lines", (double)st->removed_lines},
-		 {"recleaned", (double)st->recleaned},
-		 {"bytes", (double)st->bytes},
-		 {"seconds", secs}};
+	} f[] = { { "files", (double)st->files },
+		  { "read", (double)st->read },
+		  { "added", (double)st->added },
+		  { "updated", (double)st->updated },
+		  { "unchanged", (double)st->unchanged },
+		  { "rejected", (double)st->rejected },
+		  { "repaired", (double)st->repaired },
+		  { "removed_lines", (double)st->removed_lines },
+		  { "recleaned", (double)st->recleaned },
+		  { "bytes", (double)st->bytes },
+		  { "seconds", secs } };
 
 	for (size_t i = 0; o && i < sizeof f / sizeof f[0]; i++)
 		cJSON_AddNumberToObject(o, f[i].k, f[i].v);
@@ -115,16 +115,17 @@ static void print_json(const vl_ingest_stats *st, double secs)
 int cmd_ingest(int argc, char **argv)
 {
 	static const struct option opts[] = {
-		{"db", required_argument, NULL, 'd'},
-		{"source", required_argument, NULL, 's'},
-		{"repair", no_argument, NULL, 'r'},
-		{"json", no_argument, NULL, 'j'},
-		{"quiet", no_argument, NULL, 'q'},
-		{"batch", required_argument, NULL, 'b'},
-		{"max-article-bytes", required_argument, NULL, 'A'},
-		{"max-line-bytes", required_argument, NULL, 'L'},
-		{"help", no_argument, NULL, 'h'},
-		{NULL, 0, NULL, 0}};
+		{ "db", required_argument, NULL, 'd' },
+		{ "source", required_argument, NULL, 's' },
+		{ "repair", no_argument, NULL, 'r' },
+		{ "json", no_argument, NULL, 'j' },
+		{ "quiet", no_argument, NULL, 'q' },
+		{ "batch", required_argument, NULL, 'b' },
+		{ "max-article-bytes", required_argument, NULL, 'A' },
+		{ "max-line-bytes", required_argument, NULL, 'L' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
 	vl_ingest_options io = VL_INGEST_OPTIONS_INIT;
 	vl_ingest_stats st;
 	const char *db = NULL;
@@ -163,7 +164,8 @@ int cmd_ingest(int argc, char **argv)
 		}
 	}
 	if (optind >= argc) {
-		fputs("veille ingest: no PATH given (use - for standard input)\n",
+		fputs("veille ingest: no PATH given (use - for standard "
+		      "input)\n",
 		      stderr);
 		return EXIT_USAGE;
 	}
@@ -189,7 +191,8 @@ int cmd_ingest(int argc, char **argv)
 	if (json)
 		print_json(&st, elapsed(&cx));
 	if (st.rejected && !cx.quiet)
-		fprintf(stderr, "veille: %zu of %zu articles rejected; %zu stored\n",
+		fprintf(stderr,
+			"veille: %zu of %zu articles rejected; %zu stored\n",
 			st.rejected, st.read, st.added + st.updated);
 	vl_engine_free(eng);
 	if (rc == EXIT_OK && st.rejected)

@@ -20,15 +20,16 @@ static int parse(int argc, char **argv, const char *usage, read_opts *o,
 		 const char *allowed)
 {
 	static const struct option opts[] = {
-		{"db", required_argument, NULL, 'd'},
-		{"source", required_argument, NULL, 's'},
-		{"lang", required_argument, NULL, 'l'},
-		{"limit", required_argument, NULL, 'n'},
-		{"json", no_argument, NULL, 'j'},
-		{"explain", no_argument, NULL, 'e'},
-		{"sentences", no_argument, NULL, 'S'},
-		{"help", no_argument, NULL, 'h'},
-		{NULL, 0, NULL, 0}};
+		{ "db", required_argument, NULL, 'd' },
+		{ "source", required_argument, NULL, 's' },
+		{ "lang", required_argument, NULL, 'l' },
+		{ "limit", required_argument, NULL, 'n' },
+		{ "json", no_argument, NULL, 'j' },
+		{ "explain", no_argument, NULL, 'e' },
+		{ "sentences", no_argument, NULL, 'S' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
 	int c, idx;
 
 	memset(o, 0, sizeof *o);
@@ -40,8 +41,9 @@ static int parse(int argc, char **argv, const char *usage, read_opts *o,
 		}
 		if (c == '?' || (c != 'd' && !strchr(allowed, c))) {
 			if (c != '?')
-				fprintf(stderr, "veille %s: option --%s is not"
-						" valid here\n",
+				fprintf(stderr,
+					"veille %s: option --%s is not"
+					" valid here\n",
 					argv[0], opts[idx].name);
 			fputs(usage, stderr);
 			return EXIT_USAGE;
@@ -69,11 +71,13 @@ static int parse(int argc, char **argv, const char *usage, read_opts *o,
 /* ---- ls ---- */
 
 static const char ls_usage[] =
-	"usage: veille ls [--db FILE] [--source NAME] [--lang CODE] [--limit N]\n"
+	"usage: veille ls [--db FILE] [--source NAME] [--lang CODE] [--limit "
+	"N]\n"
 	"                 [--json]\n"
 	"\n"
 	"List stored articles in ingest order, one per line: id, publication\n"
-	"date, source, language, title. --json prints one JSON object per line\n"
+	"date, source, language, title. --json prints one JSON object per "
+	"line\n"
 	"(id, url, source, title, lead, published, lang, removed_lines,\n"
 	"sentences).\n";
 
@@ -134,7 +138,8 @@ int cmd_ls(int argc, char **argv)
 	q.limit = (size_t)o.limit;
 	rc = vl_engine_each_article(eng, &q, ls_cb, &o);
 	if (rc) {
-		cli_error("ls", rc == VL_EDB ? vl_engine_errmsg(eng) : vl_strerror(rc));
+		cli_error("ls", rc == VL_EDB ? vl_engine_errmsg(eng)
+					     : vl_strerror(rc));
 		rc = EXIT_FAILURE_;
 	}
 	vl_engine_free(eng);
@@ -209,12 +214,13 @@ int cmd_show(int argc, char **argv)
 		cli_error(argv[optind], "no such article");
 		rc = EXIT_NOTFOUND;
 	} else if (rc) {
-		cli_error(argv[optind],
-			  rc == VL_EDB ? vl_engine_errmsg(eng) : vl_strerror(rc));
+		cli_error(argv[optind], rc == VL_EDB ? vl_engine_errmsg(eng)
+						     : vl_strerror(rc));
 		rc = EXIT_FAILURE_;
 	} else if (o.json) {
 		char *j;
-		unsigned f = VL_JSON_PRETTY | (o.explain ? VL_JSON_EXPLAIN : 0) |
+		unsigned f = VL_JSON_PRETTY |
+			     (o.explain ? VL_JSON_EXPLAIN : 0) |
 			     (o.sentences ? VL_JSON_SENTENCES : 0);
 		rc = vl_article_json(&j, a, f);
 		if (!rc) {
@@ -275,7 +281,8 @@ int cmd_export(int argc, char **argv)
 	rc = vl_engine_each_article(eng, &q, export_cb, NULL);
 	if (fflush(stdout) || rc) {
 		cli_error("export", rc == VL_EDB ? vl_engine_errmsg(eng)
-				    : rc ? vl_strerror(rc) : "write error");
+				    : rc	 ? vl_strerror(rc)
+						 : "write error");
 		rc = EXIT_FAILURE_;
 	}
 	vl_engine_free(eng);
@@ -314,7 +321,8 @@ int cmd_stats(int argc, char **argv)
 		return rc;
 	rc = vl_engine_stats(eng, &st);
 	if (rc) {
-		cli_error("stats", rc == VL_EDB ? vl_engine_errmsg(eng) : vl_strerror(rc));
+		cli_error("stats", rc == VL_EDB ? vl_engine_errmsg(eng)
+						: vl_strerror(rc));
 		vl_engine_free(eng);
 		return EXIT_FAILURE_;
 	}
@@ -330,10 +338,11 @@ int cmd_stats(int argc, char **argv)
 		printf("sentences:      %lld\n", (long long)st->sentences);
 		printf("removed lines:  %lld\n", (long long)st->removed_lines);
 		printf("bytes:          %lld original, %lld clean\n",
-		       (long long)st->bytes_original, (long long)st->bytes_clean);
+		       (long long)st->bytes_original,
+		       (long long)st->bytes_clean);
 		if (st->first_published)
-			printf("published:      %s .. %s\n", st->first_published,
-			       st->last_published);
+			printf("published:      %s .. %s\n",
+			       st->first_published, st->last_published);
 		counts("by source", st->by_source, st->n_by_source);
 		counts("by language", st->by_lang, st->n_by_lang);
 		counts("removed by reason", st->by_reason, st->n_by_reason);

@@ -13,13 +13,16 @@ static const char usage[] =
 	"veille turns a flow of news articles into clean, stored text.\n"
 	"\n"
 	"commands:\n"
-	"  ingest   read articles (.txt, .jsonl, gzip, directories, -) into the store\n"
+	"  ingest   read articles (.txt, .jsonl, gzip, directories, -) into "
+	"the store\n"
 	"  ls       list stored articles\n"
 	"  show     show one article, its clean text and removed lines\n"
-	"  export   write stored articles as JSON Lines (ingest reads them back)\n"
+	"  export   write stored articles as JSON Lines (ingest reads them "
+	"back)\n"
 	"  stats    summarise the store\n"
 	"\n"
-	"Every command takes --db FILE (default: $VEILLE_DB, else ./veille.db)\n"
+	"Every command takes --db FILE (default: $VEILLE_DB, else "
+	"./veille.db)\n"
 	"and --help. Exit codes: 0 ok, 1 some input rejected, 2 usage error,\n"
 	"3 I/O or storage failure, 4 not found.\n";
 
@@ -74,9 +77,21 @@ long long cli_size(const char *s)
 	if (end == s || v < 0)
 		return -1;
 	switch (*end) {
-	case 'k': case 'K': v <<= 10; end++; break;
-	case 'm': case 'M': v <<= 20; end++; break;
-	case 'g': case 'G': v <<= 30; end++; break;
+	case 'k':
+	case 'K':
+		v <<= 10;
+		end++;
+		break;
+	case 'm':
+	case 'M':
+		v <<= 20;
+		end++;
+		break;
+	case 'g':
+	case 'G':
+		v <<= 30;
+		end++;
+		break;
 	default: break;
 	}
 	return *end ? -1 : v;
@@ -87,9 +102,11 @@ int main(int argc, char **argv)
 	static const struct {
 		const char *name;
 		int (*fn)(int, char **);
-	} cmds[] = {{"ingest", cmd_ingest}, {"ls", cmd_ls},
-		    {"show", cmd_show},     {"export", cmd_export},
-		    {"stats", cmd_stats}};
+	} cmds[] = { { "ingest", cmd_ingest },
+		     { "ls", cmd_ls },
+		     { "show", cmd_show },
+		     { "export", cmd_export },
+		     { "stats", cmd_stats } };
 
 	if (argc < 2) {
 		fputs(usage, stderr);
@@ -105,8 +122,9 @@ int main(int argc, char **argv)
 	}
 	if (!strcmp(argv[1], "help")) {
 		if (argc > 2) {
-			char *h[] = {argv[2], "--help", NULL};
-			for (size_t i = 0; i < sizeof cmds / sizeof cmds[0]; i++)
+			char *h[] = { argv[2], "--help", NULL };
+			for (size_t i = 0; i < sizeof cmds / sizeof cmds[0];
+			     i++)
 				if (!strcmp(argv[2], cmds[i].name))
 					return cmds[i].fn(2, h);
 		}

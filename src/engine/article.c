@@ -14,15 +14,42 @@ void vl_article_free(vl_article *a)
 	vl__article_free(a);
 }
 
-const char *vl_article_id(const vl_article *a) { return a ? a->id : NULL; }
-const char *vl_article_source(const vl_article *a) { return a ? a->source : NULL; }
-const char *vl_article_url(const vl_article *a) { return a ? a->url : NULL; }
-const char *vl_article_title(const vl_article *a) { return a ? a->title : NULL; }
-const char *vl_article_lead(const vl_article *a) { return a ? a->lead : NULL; }
-const char *vl_article_published(const vl_article *a) { return a ? a->published : NULL; }
-const char *vl_article_lang(const vl_article *a) { return a ? a->lang : NULL; }
-const char *vl_article_text(const vl_article *a) { return a ? a->clean : NULL; }
-const char *vl_article_original(const vl_article *a) { return a ? a->original : NULL; }
+const char *vl_article_id(const vl_article *a)
+{
+	return a ? a->id : NULL;
+}
+const char *vl_article_source(const vl_article *a)
+{
+	return a ? a->source : NULL;
+}
+const char *vl_article_url(const vl_article *a)
+{
+	return a ? a->url : NULL;
+}
+const char *vl_article_title(const vl_article *a)
+{
+	return a ? a->title : NULL;
+}
+const char *vl_article_lead(const vl_article *a)
+{
+	return a ? a->lead : NULL;
+}
+const char *vl_article_published(const vl_article *a)
+{
+	return a ? a->published : NULL;
+}
+const char *vl_article_lang(const vl_article *a)
+{
+	return a ? a->lang : NULL;
+}
+const char *vl_article_text(const vl_article *a)
+{
+	return a ? a->clean : NULL;
+}
+const char *vl_article_original(const vl_article *a)
+{
+	return a ? a->original : NULL;
+}
 
 size_t vl_article_removed_count(const vl_article *a)
 {
@@ -72,9 +99,11 @@ static cJSON *removed_json(const vl_article *a, int explain)
 	for (size_t i = 0; arr && i < a->n_removed; i++) {
 		const vl_removed_line *r = &a->removed[i];
 		cJSON *o = cJSON_CreateObject();
-		char *t = vl__strndup(a->original + r->start, r->end - r->start);
+		char *t =
+			vl__strndup(a->original + r->start, r->end - r->start);
 		int bad = !o || !cJSON_AddItemToArray(arr, o) || !t ||
-			  set_str(o, "text", t) || set_str(o, "reason", r->reason) ||
+			  set_str(o, "text", t) ||
+			  set_str(o, "reason", r->reason) ||
 			  (explain && (set_str(o, "rule", r->rule) ||
 				       set_num(o, "start", (double)r->start) ||
 				       set_num(o, "end", (double)r->end)));
@@ -95,8 +124,10 @@ static cJSON *sentences_json(const vl_article *a)
 		if (!o || !cJSON_AddItemToArray(arr, o) ||
 		    set_span(o, a->original, a->sentences[i].start,
 			     a->sentences[i].end) ||
-		    set_num(o, "clean_start", (double)a->clean_sentences[i].start) ||
-		    set_num(o, "clean_end", (double)a->clean_sentences[i].end)) {
+		    set_num(o, "clean_start",
+			    (double)a->clean_sentences[i].start) ||
+		    set_num(o, "clean_end",
+			    (double)a->clean_sentences[i].end)) {
 			cJSON_Delete(arr);
 			return NULL;
 		}
@@ -155,8 +186,8 @@ int vl_article_json(char **out, const vl_article *a, unsigned flags)
 	if (!(o = cJSON_CreateObject()))
 		return VL_ENOMEM;
 	bad = set_str(o, "id", a->id) || set_str(o, "url", a->url) ||
-	      set_str(o, "source", a->source) || set_str(o, "title", a->title) ||
-	      set_str(o, "lead", a->lead) ||
+	      set_str(o, "source", a->source) ||
+	      set_str(o, "title", a->title) || set_str(o, "lead", a->lead) ||
 	      set_str(o, "published", a->published) ||
 	      set_str(o, "lang", a->lang) ||
 	      set_str(o, "text", export ? a->original : a->clean);
@@ -166,10 +197,12 @@ int vl_article_json(char **out, const vl_article *a, unsigned flags)
 		      set_num(o, "sentences", (double)a->n_sentences);
 	} else if (!bad && export) {
 		/* Drop absent fields so `ingest` reads back the same record. */
-		const char *opt[] = {"url", "title", "lead", "published"};
+		const char *opt[] = { "url", "title", "lead", "published" };
 		for (size_t i = 0; i < sizeof opt / sizeof opt[0]; i++)
-			if (cJSON_IsNull(cJSON_GetObjectItemCaseSensitive(o, opt[i])))
-				cJSON_DeleteItemFromObjectCaseSensitive(o, opt[i]);
+			if (cJSON_IsNull(cJSON_GetObjectItemCaseSensitive(
+				    o, opt[i])))
+				cJSON_DeleteItemFromObjectCaseSensitive(o,
+									opt[i]);
 		bad = add_extra(o, a, 1);
 	} else if (!bad) {
 		cJSON *rem = removed_json(a, (flags & VL_JSON_EXPLAIN) != 0);
@@ -178,10 +211,12 @@ int vl_article_json(char **out, const vl_article *a, unsigned flags)
 		if (!bad && (flags & VL_JSON_EXPLAIN))
 			bad = set_str(o, "origin", a->origin) ||
 			      set_str(o, "format", a->format) ||
-			      !cJSON_AddBoolToObject(o, "lang_given", a->lang_given);
+			      !cJSON_AddBoolToObject(o, "lang_given",
+						     a->lang_given);
 		if (!bad && (flags & VL_JSON_SENTENCES)) {
 			cJSON *sen = sentences_json(a);
-			bad = !sen || !cJSON_AddItemToObject(o, "sentences", sen);
+			bad = !sen ||
+			      !cJSON_AddItemToObject(o, "sentences", sen);
 		}
 	}
 	if (bad) {
@@ -198,9 +233,9 @@ int vl_stats_json(char **out, const vl_stats *st)
 		const char *key;
 		const vl_count *v;
 		size_t n;
-	} maps[] = {{"by_source", st->by_source, st->n_by_source},
-		    {"by_lang", st->by_lang, st->n_by_lang},
-		    {"removed_by_reason", st->by_reason, st->n_by_reason}};
+	} maps[] = { { "by_source", st->by_source, st->n_by_source },
+		     { "by_lang", st->by_lang, st->n_by_lang },
+		     { "removed_by_reason", st->by_reason, st->n_by_reason } };
 	int bad;
 
 	*out = NULL;
@@ -218,7 +253,8 @@ int vl_stats_json(char **out, const vl_stats *st)
 		m = cJSON_AddObjectToObject(o, maps[k].key);
 		bad = !m;
 		for (size_t i = 0; !bad && i < maps[k].n; i++)
-			bad = set_num(m, maps[k].v[i].name, (double)maps[k].v[i].n);
+			bad = set_num(m, maps[k].v[i].name,
+				      (double)maps[k].v[i].n);
 	}
 	if (bad) {
 		cJSON_Delete(o);

@@ -94,8 +94,8 @@ static int nfc_field(char **field)
 	size_t len;
 	int rc;
 
-	if (!*field || !vl__nfc_may_change((const unsigned char *)*field,
-					    strlen(*field)))
+	if (!*field ||
+	    !vl__nfc_may_change((const unsigned char *)*field, strlen(*field)))
 		return 0;
 	if ((rc = vl__nfc_valid(&n, &len, *field, strlen(*field))))
 		return rc;
@@ -120,8 +120,8 @@ static void content_hash(char out[33], const vl_raw_article *a,
 			 const char *source)
 {
 	vl_buf b = VL_BUF_INIT;
-	const char *f[] = {source,       a->url,  a->title, a->lead,
-			   a->published, a->lang, a->extra, a->text};
+	const char *f[] = { source,	  a->url,  a->title, a->lead,
+			    a->published, a->lang, a->extra, a->text };
 	for (size_t i = 0; i < sizeof f / sizeof f[0]; i++) {
 		vl_buf_puts(&b, f[i] ? f[i] : "");
 		vl_buf_putc(&b, '\x1f');
@@ -153,7 +153,8 @@ static int commit_batch(run *r)
 	r->in_batch = 0;
 	if ((rc = vl__store_commit(r->eng->store)))
 		return rc;
-	if (r->opts->on_progress && r->opts->on_progress(r->st, r->opts->payload))
+	if (r->opts->on_progress &&
+	    r->opts->on_progress(r->st, r->opts->payload))
 		r->stop = 1;
 	return 0;
 }
@@ -165,7 +166,7 @@ static int reclean(run *r, int64_t rowid)
 	vl_article *a = NULL;
 	vl_prepared p;
 	vl_prepare_input in;
-	vl_clean_options co = {seen_in_source, r, REPEAT_MIN};
+	vl_clean_options co = { seen_in_source, r, REPEAT_MIN };
 	vl_store_article sa;
 	int rc;
 
@@ -239,7 +240,7 @@ static int ingest_record(run *r, const vl_record *rec)
 	int rc, known;
 	vl_prepared p;
 	vl_prepare_input in;
-	vl_clean_options co = {seen_in_source, r, REPEAT_MIN};
+	vl_clean_options co = { seen_in_source, r, REPEAT_MIN };
 	vl_store_article sa;
 	const void *nul;
 
@@ -251,14 +252,16 @@ static int ingest_record(run *r, const vl_record *rec)
 		return 0;
 	}
 	if ((nul = memchr(data, '\0', len))) {
-		vl__set_error(&e, VL_EBINARY, (size_t)((const char *)nul - data),
+		vl__set_error(&e, VL_EBINARY,
+			      (size_t)((const char *)nul - data),
 			      "binary data (NUL byte), not text");
 		report(r, rec, &e);
 		return 0;
 	}
 	if (vl__utf8_validate(data, len, &bad, &why)) {
 		if (!r->opts->repair) {
-			vl__set_error(&e, VL_EUTF8, bad, "invalid UTF-8: %s", why);
+			vl__set_error(&e, VL_EUTF8, bad, "invalid UTF-8: %s",
+				      why);
 			report(r, rec, &e);
 			return 0;
 		}
@@ -279,8 +282,9 @@ static int ingest_record(run *r, const vl_record *rec)
 		rc = 0;
 		goto done;
 	}
-	if (raw.text_len > (r->opts->max_article_bytes ? r->opts->max_article_bytes
-						      : DEFAULT_MAX_ARTICLE)) {
+	if (raw.text_len > (r->opts->max_article_bytes
+				    ? r->opts->max_article_bytes
+				    : DEFAULT_MAX_ARTICLE)) {
 		vl__set_error(&e, VL_ETOOBIG, SIZE_MAX,
 			      "article text of %zu bytes is over the limit",
 			      raw.text_len);
@@ -294,9 +298,9 @@ static int ingest_record(run *r, const vl_record *rec)
 	if (raw.lang)
 		norm_lang(raw.lang);
 	source = raw.source && *raw.source ? raw.source
-		 : r->opts->source           ? r->opts->source
-		 : rec->dir_name             ? rec->dir_name
-					     : "unknown";
+		 : r->opts->source	   ? r->opts->source
+		 : rec->dir_name	   ? rec->dir_name
+					   : "unknown";
 	if (!raw.id || !*raw.id) {
 		/* Content-derived: the same text from two outlets is two
 		 * articles (the reuse stage links them), the same file read
@@ -386,7 +390,8 @@ done:
 static int on_record(const vl_record *rec, void *payload)
 {
 	run *r = payload;
-	size_t batch = r->opts->batch_size ? r->opts->batch_size : DEFAULT_BATCH;
+	size_t batch =
+		r->opts->batch_size ? r->opts->batch_size : DEFAULT_BATCH;
 	int rc = ingest_record(r, rec);
 
 	if (rc) {
@@ -418,9 +423,10 @@ static int finish(run *r, int rc)
 
 static void limits(const vl_ingest_options *o, vl_read_limits *lim)
 {
-	lim->max_file_bytes =
-		o->max_article_bytes ? o->max_article_bytes : DEFAULT_MAX_ARTICLE;
-	lim->max_line_bytes = o->max_line_bytes ? o->max_line_bytes : DEFAULT_MAX_LINE;
+	lim->max_file_bytes = o->max_article_bytes ? o->max_article_bytes
+						   : DEFAULT_MAX_ARTICLE;
+	lim->max_line_bytes =
+		o->max_line_bytes ? o->max_line_bytes : DEFAULT_MAX_LINE;
 }
 
 int vl_engine_ingest(vl_engine *eng, const char *path,
@@ -449,8 +455,8 @@ int vl_engine_ingest(vl_engine *eng, const char *path,
 	return finish(&r, rc);
 }
 
-int vl_engine_ingest_memory(vl_engine *eng, const char *name,
-			    const char *data, size_t len, const char *format,
+int vl_engine_ingest_memory(vl_engine *eng, const char *name, const char *data,
+			    size_t len, const char *format,
 			    const vl_ingest_options *opts, vl_ingest_stats *st)
 {
 	vl_ingest_options def = VL_INGEST_OPTIONS_INIT;

@@ -127,7 +127,7 @@ static size_t to_orig(const segment *seg, size_t n, size_t pos, int is_end)
 
 int vl__prepare(vl_prepared *out, const vl_prepare_input *in)
 {
-	vl_clean_result cr = {NULL, 0};
+	vl_clean_result cr = { NULL, 0 };
 	segment *seg = NULL;
 	size_t n_seg = 0, cap_removed = 0, i, first_kept = SIZE_MAX;
 	vl_analyze_options ao = VL_ANALYZE_OPTIONS_INIT;
@@ -163,7 +163,8 @@ int vl__prepare(vl_prepared *out, const vl_prepare_input *in)
 		int more = 0;
 		for (j = first_kept + 1; j < cr.n_lines && !more; j++)
 			more = !cr.lines[j].reason && cr.lines[j].hash;
-		if (in->title && same_text(s, len, in->title, strlen(in->title))) {
+		if (in->title &&
+		    same_text(s, len, in->title, strlen(in->title))) {
 			l->reason = "title";
 			l->rule = "title-line";
 		} else if (!in->title && in->find_title &&
@@ -192,7 +193,8 @@ int vl__prepare(vl_prepared *out, const vl_prepare_input *in)
 		seg[n_seg].clean = out->clean.len;
 		seg[n_seg].len = l->end - l->start;
 		n_seg++;
-		if (vl_buf_put(&out->clean, in->text + l->start, l->end - l->start))
+		if (vl_buf_put(&out->clean, in->text + l->start,
+			       l->end - l->start))
 			goto done;
 	}
 	qsort(out->line_hashes, out->n_line_hashes, sizeof *out->line_hashes,
@@ -200,7 +202,8 @@ int vl__prepare(vl_prepared *out, const vl_prepare_input *in)
 	{
 		size_t k = 0;
 		for (i = 0; i < out->n_line_hashes; i++)
-			if (!k || out->line_hashes[k - 1] != out->line_hashes[i])
+			if (!k ||
+			    out->line_hashes[k - 1] != out->line_hashes[i])
 				out->line_hashes[k++] = out->line_hashes[i];
 		out->n_line_hashes = k;
 	}

@@ -23,7 +23,7 @@ typedef struct vl_prepared {
 	size_t n_sentences;
 	uint64_t *line_hashes; /* countable lines, deduplicated */
 	size_t n_line_hashes;
-	char *title;      /* a title found in a .txt body, or NULL */
+	char *title;	  /* a title found in a .txt body, or NULL */
 	const char *lang; /* detected language (static) */
 	char clean_hash[33];
 } vl_prepared;
@@ -32,7 +32,7 @@ typedef struct vl_prepare_input {
 	const char *text; /* original body, valid UTF-8 NFC */
 	size_t len;
 	const char *title; /* given title, or NULL */
-	int find_title;    /* plain text: take a title line from the body */
+	int find_title;	   /* plain text: take a title line from the body */
 	int detect_lang;
 	const vl_clean_options *clean;
 } vl_prepare_input;

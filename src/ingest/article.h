@@ -40,7 +40,7 @@ int vl__jsonl_parse(vl_raw_article *out, const char *line, size_t len,
 		    vl_error *err);
 
 /* Set err's code, offset and message (printf-style). */
-void vl__set_error(vl_error *err, int code, size_t offset, const char *fmt,
-		   ...) __attribute__((format(printf, 4, 5)));
+void vl__set_error(vl_error *err, int code, size_t offset, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
 
 #endif

@@ -14,9 +14,9 @@
 #include "ingest/article.h"
 #include "util/alloc.h"
 
-static const char *const known[] = {"id",   "url",       "source", "title",
-				    "lead", "published", "lang",   "text",
-				    NULL};
+static const char *const known[] = { "id",    "url",  "source",
+				     "title", "lead", "published",
+				     "lang",  "text", NULL };
 
 static int is_known(const char *key)
 {
@@ -62,7 +62,8 @@ static int take(char **dst, const cJSON *v, const char *key)
 static const char *find_nul_escape(const char *s, size_t len)
 {
 	for (const char *p = s; (p = memchr(p, '\\', (size_t)(s + len - p)));) {
-		if (p + 6 <= s + len && p[1] == 'u' && !memcmp(p + 2, "0000", 4))
+		if (p + 6 <= s + len && p[1] == 'u' &&
+		    !memcmp(p + 2, "0000", 4))
 			return p;
 		p += 2; /* skip the escaped character */
 		if (p >= s + len)
@@ -114,10 +115,14 @@ int vl__jsonl_parse(vl_raw_article *out, const char *line, size_t len,
 		return VL_EFORMAT;
 	}
 	for (int i = 0; known[i] && !rc; i++) {
-		char **dst = i == 0 ? &out->id : i == 1 ? &out->url
-			   : i == 2 ? &out->source : i == 3 ? &out->title
-			   : i == 4 ? &out->lead : i == 5 ? &out->published
-			   : i == 6 ? &out->lang : &out->text;
+		char **dst = i == 0   ? &out->id
+			     : i == 1 ? &out->url
+			     : i == 2 ? &out->source
+			     : i == 3 ? &out->title
+			     : i == 4 ? &out->lead
+			     : i == 5 ? &out->published
+			     : i == 6 ? &out->lang
+				      : &out->text;
 		rc = take(dst, cJSON_GetObjectItemCaseSensitive(obj, known[i]),
 			  known[i]);
 		if (rc == VL_EFORMAT)
@@ -138,8 +143,9 @@ int vl__jsonl_parse(vl_raw_article *out, const char *line, size_t len,
 				rc = VL_ENOMEM;
 				break;
 			}
-			cJSON_AddItemToObject(extra, v->string,
-					      cJSON_DetachItemViaPointer(obj, v));
+			cJSON_AddItemToObject(
+				extra, v->string,
+				cJSON_DetachItemViaPointer(obj, v));
 		}
 		v = next;
 	}

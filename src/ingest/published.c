@@ -36,7 +36,9 @@ static int64_t days_from_civil(int y, int m, int d)
 
 static int days_in_month(int y, int m)
 {
-	static const int dm[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+	static const int dm[] = {
+		31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31
+	};
 	if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
 		return 29;
 	return dm[m - 1];
@@ -73,7 +75,8 @@ int vl__parse_published(const char *s, int64_t *ts)
 				return -1;
 			i += 3;
 			if (i < n && (s[i] == '.' || s[i] == ','))
-				for (i++; i < n && s[i] >= '0' && s[i] <= '9'; i++)
+				for (i++; i < n && s[i] >= '0' && s[i] <= '9';
+				     i++)
 					;
 		}
 		if (h > 23 || mi > 59 || se > 60)
@@ -83,7 +86,8 @@ int vl__parse_published(const char *s, int64_t *ts)
 		} else if (i < n && (s[i] == '+' || s[i] == '-')) {
 			sign = s[i] == '-' ? -1 : 1;
 			if (n >= i + 6 && s[i + 3] == ':' &&
-			    digits(s + i + 1, 2, &oh) && digits(s + i + 4, 2, &om))
+			    digits(s + i + 1, 2, &oh) &&
+			    digits(s + i + 4, 2, &om))
 				i += 6;
 			else if (n >= i + 5 && digits(s + i + 1, 2, &oh) &&
 				 digits(s + i + 3, 2, &om))

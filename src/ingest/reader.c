@@ -36,11 +36,12 @@ static int ends_with(const char *s, const char *suf)
 /* Format from the file name (".gz" stripped); UNKNOWN if not ours. */
 static int format_of(const char *name)
 {
-	static const char *const txt[] = {".txt", ".text", ".txt.gz",
-					  ".text.gz", NULL};
-	static const char *const jsl[] = {".jsonl", ".ndjson", ".json",
-					  ".jsonl.gz", ".ndjson.gz",
-					  ".json.gz", NULL};
+	static const char *const txt[] = { ".txt", ".text", ".txt.gz",
+					   ".text.gz", NULL };
+	static const char *const jsl[] = { ".jsonl",	 ".ndjson",
+					   ".json",	 ".jsonl.gz",
+					   ".ndjson.gz", ".json.gz",
+					   NULL };
 	for (int i = 0; txt[i]; i++)
 		if (ends_with(name, txt[i]))
 			return VL_FMT_TXT;
@@ -61,8 +62,8 @@ static int sniff(const char *data, size_t len)
 	return i < len && data[i] == '{' ? VL_FMT_JSONL : VL_FMT_TXT;
 }
 
-static int report(walk *w, const char *path, size_t line, int code,
-		  size_t off, const char *fmt, const char *detail)
+static int report(walk *w, const char *path, size_t line, int code, size_t off,
+		  const char *fmt, const char *detail)
 {
 	vl_record r;
 	memset(&r, 0, sizeof r);
@@ -142,8 +143,11 @@ static int read_lines(walk *w, gzFile gz, const char *path,
 			if (overflow) {
 				char what[64];
 				snprintf(what, sizeof what, "%zu", skipped);
-				rc = report(w, path, lineno, VL_ETOOBIG, SIZE_MAX,
-					    "line of %s bytes is over the line limit", what);
+				rc = report(w, path, lineno, VL_ETOOBIG,
+					    SIZE_MAX,
+					    "line of %s bytes is over the line "
+					    "limit",
+					    what);
 				overflow = 0;
 			} else {
 				size_t k = line.len;
@@ -235,7 +239,8 @@ static int read_file(walk *w, const char *path, const char *dir_name,
 		goto done;
 	if (zerr) {
 		rc = report(w, path, 0, VL_EFORMAT, (size_t)gzoffset(gz),
-			    "read error: %s (file is truncated or corrupt)", msg);
+			    "read error: %s (file is truncated or corrupt)",
+			    msg);
 		goto done;
 	}
 	if (format == VL_FMT_UNKNOWN) {
@@ -248,9 +253,10 @@ static int read_file(walk *w, const char *path, const char *dir_name,
 		if (rc)
 			goto done;
 		if (zerr) {
-			rc = report(w, path, 0, VL_EFORMAT, (size_t)gzoffset(gz),
-				    "read error: %s (file is truncated or corrupt)",
-				    msg);
+			rc = report(
+				w, path, 0, VL_EFORMAT, (size_t)gzoffset(gz),
+				"read error: %s (file is truncated or corrupt)",
+				msg);
 			goto done;
 		}
 	}
@@ -258,7 +264,8 @@ static int read_file(walk *w, const char *path, const char *dir_name,
 		char what[64];
 		snprintf(what, sizeof what, "%zu", w->lim->max_file_bytes);
 		rc = report(w, path, 0, VL_ETOOBIG, SIZE_MAX,
-			    "article is larger than the limit of %s bytes", what);
+			    "article is larger than the limit of %s bytes",
+			    what);
 		goto done;
 	}
 	rc = emit(w, path, dir_name, 0, b.ptr, b.len, VL_FMT_TXT);
@@ -347,11 +354,10 @@ static int walk_path(walk *w, const char *path, const char *dir_name,
 	return read_file(w, path, dir_name, format_of(path));
 }
 
-int vl__read_path(const char *path, const vl_read_limits *lim,
-		  vl_record_fn fn, void *payload, size_t *files,
-		  uint64_t *bytes)
+int vl__read_path(const char *path, const vl_read_limits *lim, vl_record_fn fn,
+		  void *payload, size_t *files, uint64_t *bytes)
 {
-	walk w = {lim, fn, payload, 0, 0, 0};
+	walk w = { lim, fn, payload, 0, 0, 0 };
 	char *parent = NULL;
 	int rc;
 
@@ -374,11 +380,10 @@ int vl__read_path(const char *path, const vl_read_limits *lim,
 	return rc;
 }
 
-int vl__read_memory(const char *name, const char *data, size_t len,
-		    int format, const vl_read_limits *lim, vl_record_fn fn,
-		    void *payload)
+int vl__read_memory(const char *name, const char *data, size_t len, int format,
+		    const vl_read_limits *lim, vl_record_fn fn, void *payload)
 {
-	walk w = {lim, fn, payload, 0, 0, 0};
+	walk w = { lim, fn, payload, 0, 0, 0 };
 	size_t lineno = 1, i = 0;
 	int rc = 0;
 
@@ -396,8 +401,8 @@ int vl__read_memory(const char *name, const char *data, size_t len,
 		while (k > i && (data[k - 1] == '\r' || data[k - 1] == ' '))
 			k--;
 		if (k - i > lim->max_line_bytes)
-			rc = report(&w, name, lineno, VL_ETOOBIG, SIZE_MAX, "%s",
-				    "line is over the line limit");
+			rc = report(&w, name, lineno, VL_ETOOBIG, SIZE_MAX,
+				    "%s", "line is over the line limit");
 		else if (k > i)
 			rc = emit(&w, name, NULL, lineno, data + i, k - i,
 				  VL_FMT_JSONL);

@@ -13,8 +13,7 @@
 #include "ingest/article.h"
 #include "util/alloc.h"
 
-void vl__set_error(vl_error *err, int code, size_t offset, const char *fmt,
-		   ...)
+void vl__set_error(vl_error *err, int code, size_t offset, const char *fmt, ...)
 {
 	va_list ap;
 

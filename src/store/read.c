@@ -10,8 +10,8 @@
 #include "util/alloc.h"
 #include "util/buf.h"
 
-#define ARTICLE_COLS                                                       \
-	"rowid, id, source, url, title, lead, published, lang, lang_given,"  \
+#define ARTICLE_COLS                                                        \
+	"rowid, id, source, url, title, lead, published, lang, lang_given," \
 	" original, clean, extra, origin, format, sentences"
 
 static char *col_dup(sqlite3_stmt *s, int i, int *oom)
@@ -57,10 +57,11 @@ static int load_children(vl_store *st, vl_article *a)
 	size_t cap = 0, *offs = NULL;
 	int rc;
 
-	rc = sqlite3_prepare_v2(st->db,
-				"SELECT start, end, reason, rule FROM removed_lines"
-				" WHERE article=? ORDER BY idx",
-				-1, &s, NULL);
+	rc = sqlite3_prepare_v2(
+		st->db,
+		"SELECT start, end, reason, rule FROM removed_lines"
+		" WHERE article=? ORDER BY idx",
+		-1, &s, NULL);
 	if (rc != SQLITE_OK)
 		return vl__store_fail(st, rc);
 	sqlite3_bind_int64(s, 1, a->rowid);
@@ -78,8 +79,10 @@ static int load_children(vl_store *st, vl_article *a)
 			if (!v || !o)
 				goto oom;
 		}
-		a->removed[a->n_removed].start = (size_t)sqlite3_column_int64(s, 0);
-		a->removed[a->n_removed].end = (size_t)sqlite3_column_int64(s, 1);
+		a->removed[a->n_removed].start =
+			(size_t)sqlite3_column_int64(s, 0);
+		a->removed[a->n_removed].end =
+			(size_t)sqlite3_column_int64(s, 1);
 		offs[2 * a->n_removed] = strings.len;
 		vl_buf_puts(&strings, (const char *)sqlite3_column_text(s, 2));
 		vl_buf_putc(&strings, '\0');
@@ -186,11 +189,11 @@ int vl__store_load(vl_store *st, const char *id, int64_t rowid,
 	int rc;
 
 	*out = NULL;
-	rc = sqlite3_prepare_v2(st->db,
-				id ? "SELECT " ARTICLE_COLS " FROM articles WHERE id=?"
-				   : "SELECT " ARTICLE_COLS
-				     " FROM articles WHERE rowid=?",
-				-1, &s, NULL);
+	rc = sqlite3_prepare_v2(
+		st->db,
+		id ? "SELECT " ARTICLE_COLS " FROM articles WHERE id=?"
+		   : "SELECT " ARTICLE_COLS " FROM articles WHERE rowid=?",
+		-1, &s, NULL);
 	if (rc != SQLITE_OK)
 		return vl__store_fail(st, rc);
 	if (id)
@@ -209,8 +212,7 @@ int vl__store_load(vl_store *st, const char *id, int64_t rowid,
 }
 
 int vl__store_each(vl_store *st, const vl_query *q,
-		   int (*cb)(const vl_article *a, void *payload),
-		   void *payload)
+		   int (*cb)(const vl_article *a, void *payload), void *payload)
 {
 	sqlite3_stmt *s;
 	vl_article *a;
@@ -284,7 +286,8 @@ static int count_query(vl_store *st, const char *sql, stats_impl *si,
 			*cap = nc;
 		}
 		(*offs)[k] = si->names.len;
-		vl_buf_puts(&si->names, (const char *)sqlite3_column_text(s, 0));
+		vl_buf_puts(&si->names,
+			    (const char *)sqlite3_column_text(s, 0));
 		vl_buf_putc(&si->names, '\0');
 		si->counts[k].n = sqlite3_column_int64(s, 1);
 		n++;
@@ -331,33 +334,48 @@ int vl__store_stats(vl_store *st, vl_stats **out)
 		return VL_ENOMEM;
 	vl_buf_init(&si->names);
 	si->pub.articles = scalar(st, "SELECT count(*) FROM articles");
-	si->pub.sentences = scalar(st, "SELECT coalesce(sum(length(sentences)),0)/16 FROM articles");
-	si->pub.removed_lines = scalar(st, "SELECT count(*) FROM removed_lines");
-	si->pub.sources = scalar(st, "SELECT count(DISTINCT source) FROM articles");
+	si->pub.sentences = scalar(
+		st,
+		"SELECT coalesce(sum(length(sentences)),0)/16 FROM articles");
+	si->pub.removed_lines =
+		scalar(st, "SELECT count(*) FROM removed_lines");
+	si->pub.sources =
+		scalar(st, "SELECT count(DISTINCT source) FROM articles");
 	si->pub.bytes_original =
-		scalar(st, "SELECT coalesce(sum(length(CAST(original AS BLOB))),0) FROM articles");
+		scalar(st, "SELECT coalesce(sum(length(CAST(original AS "
+			   "BLOB))),0) FROM articles");
 	si->pub.bytes_clean =
-		scalar(st, "SELECT coalesce(sum(length(CAST(clean AS BLOB))),0) FROM articles");
-	si->first = scalar_text(st, "SELECT published FROM articles WHERE"
-				    " published_ts IS NOT NULL ORDER BY published_ts, rowid LIMIT 1",
+		scalar(st, "SELECT coalesce(sum(length(CAST(clean AS "
+			   "BLOB))),0) FROM articles");
+	si->first = scalar_text(st,
+				"SELECT published FROM articles WHERE"
+				" published_ts IS NOT NULL ORDER BY "
+				"published_ts, rowid LIMIT 1",
 				&oom);
-	si->last = scalar_text(st, "SELECT published FROM articles WHERE"
-				   " published_ts IS NOT NULL ORDER BY published_ts DESC, rowid LIMIT 1",
+	si->last = scalar_text(st,
+			       "SELECT published FROM articles WHERE"
+			       " published_ts IS NOT NULL ORDER BY "
+			       "published_ts DESC, rowid LIMIT 1",
 			       &oom);
 	if (oom)
 		rc = VL_ENOMEM;
 	if (!rc)
-		rc = count_query(st, "SELECT source, count(*) FROM articles GROUP BY"
-				     " source ORDER BY count(*) DESC, source",
-				 si, &si->pub.n_by_source, &cap, &offs);
+		rc = count_query(
+			st,
+			"SELECT source, count(*) FROM articles GROUP BY"
+			" source ORDER BY count(*) DESC, source",
+			si, &si->pub.n_by_source, &cap, &offs);
 	if (!rc)
-		rc = count_query(st, "SELECT lang, count(*) FROM articles GROUP BY"
-				     " lang ORDER BY count(*) DESC, lang",
+		rc = count_query(st,
+				 "SELECT lang, count(*) FROM articles GROUP BY"
+				 " lang ORDER BY count(*) DESC, lang",
 				 si, &si->pub.n_by_lang, &cap, &offs);
 	if (!rc)
-		rc = count_query(st, "SELECT reason, count(*) FROM removed_lines"
-				     " GROUP BY reason ORDER BY count(*) DESC, reason",
-				 si, &si->pub.n_by_reason, &cap, &offs);
+		rc = count_query(
+			st,
+			"SELECT reason, count(*) FROM removed_lines"
+			" GROUP BY reason ORDER BY count(*) DESC, reason",
+			si, &si->pub.n_by_reason, &cap, &offs);
 	if (rc) {
 		vl__freep(offs);
 		vl_stats_free(&si->pub);
@@ -368,7 +386,8 @@ int vl__store_stats(vl_store *st, vl_stats **out)
 		si->counts[k].name = si->names.ptr + offs[k];
 	si->pub.by_source = si->counts;
 	si->pub.by_lang = si->counts + si->pub.n_by_source;
-	si->pub.by_reason = si->counts + si->pub.n_by_source + si->pub.n_by_lang;
+	si->pub.by_reason =
+		si->counts + si->pub.n_by_source + si->pub.n_by_lang;
 	si->pub.first_published = si->first;
 	si->pub.last_published = si->last;
 	vl__freep(offs);

@@ -36,13 +36,15 @@ static const char *const migrations[] = {
 	"CREATE INDEX articles_published ON articles(published_ts);"
 	"CREATE INDEX articles_clean_hash ON articles(clean_hash);"
 	"CREATE TABLE removed_lines("
-	" article INTEGER NOT NULL REFERENCES articles(rowid) ON DELETE CASCADE,"
+	" article INTEGER NOT NULL REFERENCES articles(rowid) ON DELETE "
+	"CASCADE,"
 	" idx INTEGER NOT NULL, start INTEGER NOT NULL, end INTEGER NOT NULL,"
 	" reason TEXT NOT NULL, rule TEXT NOT NULL,"
 	" PRIMARY KEY(article, idx)) WITHOUT ROWID;"
 	"CREATE TABLE source_lines("
 	" source TEXT NOT NULL, hash INTEGER NOT NULL,"
-	" article INTEGER NOT NULL REFERENCES articles(rowid) ON DELETE CASCADE,"
+	" article INTEGER NOT NULL REFERENCES articles(rowid) ON DELETE "
+	"CASCADE,"
 	" PRIMARY KEY(source, hash, article)) WITHOUT ROWID;"
 	"CREATE INDEX source_lines_article ON source_lines(article);",
 };
@@ -52,12 +54,15 @@ static const char *const sql_text[N_STMT] = {
 	[S_LOOKUP] = "SELECT rowid, content_hash FROM articles WHERE id = ?",
 	[S_INSERT] =
 		"INSERT INTO articles(id, source, url, title, lead, published,"
-		" published_ts, lang, lang_given, original, clean, content_hash,"
+		" published_ts, lang, lang_given, original, clean, "
+		"content_hash,"
 		" clean_hash, extra, format, origin, sentences, ingested_at)"
-		" VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,strftime('%s','now'))",
+		" VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,strftime('%s','now')"
+		")",
 	[S_REPLACE] =
 		"UPDATE articles SET id=?, source=?, url=?, title=?, lead=?,"
-		" published=?, published_ts=?, lang=?, lang_given=?, original=?,"
+		" published=?, published_ts=?, lang=?, lang_given=?, "
+		"original=?,"
 		" clean=?, content_hash=?, clean_hash=?, extra=?, format=?,"
 		" origin=?, sentences=?, ingested_at=strftime('%s','now')"
 		" WHERE rowid=?",
@@ -100,7 +105,8 @@ static int exec(vl_store *st, const char *sql)
 static int user_version(vl_store *st, int *v)
 {
 	sqlite3_stmt *s;
-	int rc = sqlite3_prepare_v2(st->db, "PRAGMA user_version", -1, &s, NULL);
+	int rc =
+		sqlite3_prepare_v2(st->db, "PRAGMA user_version", -1, &s, NULL);
 	if (rc != SQLITE_OK)
 		return vl__store_fail(st, rc);
 	*v = sqlite3_step(s) == SQLITE_ROW ? sqlite3_column_int(s, 0) : 0;
@@ -171,8 +177,10 @@ int vl__store_open(vl_store **out, const char *path, int read_only,
 		if (v != N_MIGRATIONS) {
 			snprintf(st->msg, sizeof st->msg,
 				 v > N_MIGRATIONS
-					 ? "schema version %d is newer than this veille"
-					 : "schema version %d needs migrating: open it read-write once",
+					 ? "schema version %d is newer than "
+					   "this veille"
+					 : "schema version %d needs migrating: "
+					   "open it read-write once",
 				 v);
 			rc = v > N_MIGRATIONS ? VL_ESCHEMA : VL_EDB;
 			goto fail;
@@ -275,7 +283,8 @@ static unsigned char *pack_sentences(const vl_store_article *a, size_t *n)
 	p = b;
 	for (size_t i = 0; i < a->n_sentences; i++) {
 		const vl_store_sentence *z = &a->sentences[i];
-		size_t v[4] = {z->start, z->end, z->clean_start, z->clean_end};
+		size_t v[4] = { z->start, z->end, z->clean_start,
+				z->clean_end };
 		for (int k = 0; k < 4; k++, p += 4) {
 			p[0] = (unsigned char)v[k];
 			p[1] = (unsigned char)(v[k] >> 8);
@@ -327,8 +336,8 @@ static int step_done(vl_store *st, sqlite3_stmt *s)
 
 /* Write the removed lines of an article (after deleting old ones when
  * the article was stored before). */
-static int write_removed(vl_store *st, int64_t rowid,
-			 const vl_store_article *a, int replace)
+static int write_removed(vl_store *st, int64_t rowid, const vl_store_article *a,
+			 int replace)
 {
 	sqlite3_stmt *s;
 	int rc;
@@ -436,8 +445,8 @@ int vl__store_update_clean(vl_store *st, int64_t rowid,
 	return write_removed(st, rowid, a, 1);
 }
 
-uint32_t vl__store_line_count(vl_store *st, const char *source,
-			      uint64_t hash, int64_t except)
+uint32_t vl__store_line_count(vl_store *st, const char *source, uint64_t hash,
+			      int64_t except)
 {
 	sqlite3_stmt *s = vl__store_stmt(st, S_LINE_COUNT);
 	uint32_t n = 0;

@@ -23,7 +23,7 @@ struct vl_article {
 	int lang_given;
 	vl_removed_line *removed;
 	size_t n_removed;
-	vl_sentence *sentences;       /* offsets into original */
+	vl_sentence *sentences;	      /* offsets into original */
 	vl_sentence *clean_sentences; /* the same, offsets into clean */
 	size_t n_sentences;
 	char *strings; /* owns reason/rule strings of removed lines */
@@ -35,7 +35,7 @@ typedef struct vl_store_removed {
 } vl_store_removed;
 
 typedef struct vl_store_sentence {
-	size_t start, end;             /* into original */
+	size_t start, end;	       /* into original */
 	size_t clean_start, clean_end; /* into clean */
 } vl_store_sentence;
 
@@ -68,8 +68,7 @@ int vl__store_rollback(vl_store *st);
  * hash, 64 bytes), or VL_ENOTFOUND. */
 int vl__store_lookup(vl_store *st, const char *id, int64_t *rowid,
 		     char hash[64]);
-int vl__store_insert(vl_store *st, const vl_store_article *a,
-		     int64_t *rowid);
+int vl__store_insert(vl_store *st, const vl_store_article *a, int64_t *rowid);
 /* Replace the article at rowid (same id, new content). */
 int vl__store_replace(vl_store *st, int64_t rowid, const vl_store_article *a);
 /* Rewrite only what cleaning derives: clean text, removed, sentences. */
@@ -78,8 +77,8 @@ int vl__store_update_clean(vl_store *st, int64_t rowid,
 
 /* Number of articles of `source` carrying line `hash`, other than
  * `except` (a rowid, or 0). */
-uint32_t vl__store_line_count(vl_store *st, const char *source,
-			      uint64_t hash, int64_t except);
+uint32_t vl__store_line_count(vl_store *st, const char *source, uint64_t hash,
+			      int64_t except);
 /* Rowids of the articles of `source` carrying `hash` (caller frees). */
 int vl__store_line_articles(vl_store *st, const char *source, uint64_t hash,
 			    int64_t **rowids, size_t *n);

@@ -26,10 +26,12 @@ static const char *snowball_name(const char *lang)
 {
 	static const struct {
 		const char *iso, *name;
-	} map[] = {{"fr", "french"},  {"en", "english"}, {"de", "german"},
-		   {"es", "spanish"}, {"it", "italian"}, {"pt", "portuguese"},
-		   {"nl", "dutch"},   {"ca", "catalan"}, {"ro", "romanian"},
-		   {"sv", "swedish"}, {"da", "danish"},  {NULL, NULL}};
+	} map[] = { { "fr", "french" },	  { "en", "english" },
+		    { "de", "german" },	  { "es", "spanish" },
+		    { "it", "italian" },  { "pt", "portuguese" },
+		    { "nl", "dutch" },	  { "ca", "catalan" },
+		    { "ro", "romanian" }, { "sv", "swedish" },
+		    { "da", "danish" },	  { NULL, NULL } };
 	for (int i = 0; lang && map[i].iso; i++)
 		if (!strcmp(lang, map[i].iso))
 			return map[i].name;
@@ -64,7 +66,8 @@ static int stem_all(vl_analysis *a, const char *text, const char *lang)
 		vl_buf_clear(&low);
 		if (vl__lower_append(&low, text + t->start, t->end - t->start))
 			goto done;
-		s = sb_stemmer_stem(st, (const sb_symbol *)low.ptr, (int)low.len);
+		s = sb_stemmer_stem(st, (const sb_symbol *)low.ptr,
+				    (int)low.len);
 		if (!s)
 			goto done;
 		offs[i] = a->stem_pool.len;
@@ -74,8 +77,8 @@ static int stem_all(vl_analysis *a, const char *text, const char *lang)
 			goto done;
 	}
 	for (size_t i = 0; i < a->tok.n; i++)
-		a->stems[i] = offs[i] == SIZE_MAX ? NULL
-						  : a->stem_pool.ptr + offs[i];
+		a->stems[i] =
+			offs[i] == SIZE_MAX ? NULL : a->stem_pool.ptr + offs[i];
 	rc = 0;
 done:
 	vl_buf_free(&low);

@@ -11,12 +11,13 @@
 #include "veille.h"
 
 /* Internal token flags, above the public VL_TOKF_* bits. */
-#define VL_TOKF__BREAK 0x100u   /* a line break precedes this token */
-#define VL_TOKF__GLUED 0x200u   /* a glued period ("2019.Alors"): ends a sentence */
-#define VL_TOKF__TERM 0x400u    /* . ! ? ... : may end a sentence */
-#define VL_TOKF__SPACE 0x800u   /* white space precedes this token */
-#define VL_TOKF__OPEN 0x1000u   /* opening quote or bracket */
-#define VL_TOKF__CLOSE 0x2000u  /* closing quote or bracket */
+#define VL_TOKF__BREAK 0x100u /* a line break precedes this token */
+#define VL_TOKF__GLUED \
+	0x200u /* a glued period ("2019.Alors"): ends a sentence */
+#define VL_TOKF__TERM 0x400u   /* . ! ? ... : may end a sentence */
+#define VL_TOKF__SPACE 0x800u  /* white space precedes this token */
+#define VL_TOKF__OPEN 0x1000u  /* opening quote or bracket */
+#define VL_TOKF__CLOSE 0x2000u /* closing quote or bracket */
 #define VL_TOKF__ELLIPSIS 0x4000u
 
 /* Limits that bound work on hostile input. */
@@ -52,10 +53,10 @@ int vl__analyze_valid(vl_analysis **out, const char *text, size_t len,
 struct vl_analysis {
 	vl_tokens tok;
 	vl_sentences sent;
-	char *match;      /* lazily built */
+	char *match; /* lazily built */
 	size_t match_len;
 	const char *lang;
-	char **stems;     /* per token, when stemmed */
+	char **stems; /* per token, when stemmed */
 	vl_buf stem_pool;
 };
 

@@ -25,54 +25,74 @@ static int classify(uint32_t cp)
 	const utf8proc_property_t *p;
 
 	switch (cp) {
-	case '\n': case '\r': case 0x85: case 0x2028: case 0x2029:
-		return VL_C_NEWLINE;
-	case '\t': case '\v': case '\f':
-		return VL_C_SPACE;
-	case '\'': case 0x2019: case 0x2018: case 0x02BC: case 0x2032:
-		return VL_C_APOS;
-	case '"': case 0xAB: case 0xBB: case 0x201C: case 0x201D:
-	case 0x201E: case 0x201F: case 0x2039: case 0x203A:
-		return VL_C_QUOTE;
-	case '-': case 0x2010: case 0x2011: case 0x2012: case 0x2013:
-	case 0x2014: case 0x2015: case 0x2212:
-		return VL_C_HYPHEN;
-	case '.': case '!': case '?': case 0x2026: case 0x203C: case 0x2047:
-	case 0x2048: case 0x2049:
-		return VL_C_TERM;
-	case 0xAD: /* soft hyphen */
-		return VL_C_CONTROL;
-	default:
-		break;
+	case '\n':
+	case '\r':
+	case 0x85:
+	case 0x2028:
+	case 0x2029: return VL_C_NEWLINE;
+	case '\t':
+	case '\v':
+	case '\f': return VL_C_SPACE;
+	case '\'':
+	case 0x2019:
+	case 0x2018:
+	case 0x02BC:
+	case 0x2032: return VL_C_APOS;
+	case '"':
+	case 0xAB:
+	case 0xBB:
+	case 0x201C:
+	case 0x201D:
+	case 0x201E:
+	case 0x201F:
+	case 0x2039:
+	case 0x203A: return VL_C_QUOTE;
+	case '-':
+	case 0x2010:
+	case 0x2011:
+	case 0x2012:
+	case 0x2013:
+	case 0x2014:
+	case 0x2015:
+	case 0x2212: return VL_C_HYPHEN;
+	case '.':
+	case '!':
+	case '?':
+	case 0x2026:
+	case 0x203C:
+	case 0x2047:
+	case 0x2048:
+	case 0x2049: return VL_C_TERM;
+	case 0xAD: /* soft hyphen */ return VL_C_CONTROL;
+	default: break;
 	}
 	p = utf8proc_get_property((utf8proc_int32_t)cp);
 	switch (p->category) {
-	case UTF8PROC_CATEGORY_LU: case UTF8PROC_CATEGORY_LT:
-		return VL_C_UPPER;
-	case UTF8PROC_CATEGORY_LL:
-		return VL_C_LOWER;
-	case UTF8PROC_CATEGORY_LM: case UTF8PROC_CATEGORY_LO:
-		return VL_C_LETTER;
-	case UTF8PROC_CATEGORY_MN: case UTF8PROC_CATEGORY_MC:
-	case UTF8PROC_CATEGORY_ME:
-		return VL_C_MARK;
-	case UTF8PROC_CATEGORY_ND:
-		return VL_C_DIGIT;
-	case UTF8PROC_CATEGORY_ZS:
-		return VL_C_SPACE;
-	case UTF8PROC_CATEGORY_ZL: case UTF8PROC_CATEGORY_ZP:
-		return VL_C_NEWLINE;
-	case UTF8PROC_CATEGORY_PC: case UTF8PROC_CATEGORY_PD:
-	case UTF8PROC_CATEGORY_PS: case UTF8PROC_CATEGORY_PE:
-	case UTF8PROC_CATEGORY_PI: case UTF8PROC_CATEGORY_PF:
-	case UTF8PROC_CATEGORY_PO:
-		return VL_C_PUNCT;
-	case UTF8PROC_CATEGORY_CC: case UTF8PROC_CATEGORY_CF:
-	case UTF8PROC_CATEGORY_CS: case UTF8PROC_CATEGORY_CO:
-	case UTF8PROC_CATEGORY_CN:
-		return VL_C_CONTROL;
-	default:
-		return VL_C_SYMBOL;
+	case UTF8PROC_CATEGORY_LU:
+	case UTF8PROC_CATEGORY_LT: return VL_C_UPPER;
+	case UTF8PROC_CATEGORY_LL: return VL_C_LOWER;
+	case UTF8PROC_CATEGORY_LM:
+	case UTF8PROC_CATEGORY_LO: return VL_C_LETTER;
+	case UTF8PROC_CATEGORY_MN:
+	case UTF8PROC_CATEGORY_MC:
+	case UTF8PROC_CATEGORY_ME: return VL_C_MARK;
+	case UTF8PROC_CATEGORY_ND: return VL_C_DIGIT;
+	case UTF8PROC_CATEGORY_ZS: return VL_C_SPACE;
+	case UTF8PROC_CATEGORY_ZL:
+	case UTF8PROC_CATEGORY_ZP: return VL_C_NEWLINE;
+	case UTF8PROC_CATEGORY_PC:
+	case UTF8PROC_CATEGORY_PD:
+	case UTF8PROC_CATEGORY_PS:
+	case UTF8PROC_CATEGORY_PE:
+	case UTF8PROC_CATEGORY_PI:
+	case UTF8PROC_CATEGORY_PF:
+	case UTF8PROC_CATEGORY_PO: return VL_C_PUNCT;
+	case UTF8PROC_CATEGORY_CC:
+	case UTF8PROC_CATEGORY_CF:
+	case UTF8PROC_CATEGORY_CS:
+	case UTF8PROC_CATEGORY_CO:
+	case UTF8PROC_CATEGORY_CN: return VL_C_CONTROL;
+	default: return VL_C_SYMBOL;
 	}
 }
 
@@ -84,29 +104,21 @@ static int fold_cp(vl_buf *out, uint32_t cp, int cls)
 	int boundclass = 0;
 
 	switch (cls) {
-	case VL_C_APOS:
-		return vl_buf_putc(out, '\'');
-	case VL_C_QUOTE:
-		return vl_buf_putc(out, '"');
-	case VL_C_HYPHEN:
-		return vl_buf_putc(out, '-');
+	case VL_C_APOS: return vl_buf_putc(out, '\'');
+	case VL_C_QUOTE: return vl_buf_putc(out, '"');
+	case VL_C_HYPHEN: return vl_buf_putc(out, '-');
 	case VL_C_SPACE:
-	case VL_C_NEWLINE:
-		return vl_buf_putc(out, ' ');
-	case VL_C_CONTROL:
-		return 0;
-	default:
-		break;
+	case VL_C_NEWLINE: return vl_buf_putc(out, ' ');
+	case VL_C_CONTROL: return 0;
+	default: break;
 	}
 	switch (cp) { /* ligatures that NFKD keeps */
-	case 0x0152: case 0x0153:
-		return vl_buf_puts(out, "oe");
-	case 0x00C6: case 0x00E6:
-		return vl_buf_puts(out, "ae");
-	case 0x2026:
-		return vl_buf_puts(out, "...");
-	default:
-		break;
+	case 0x0152:
+	case 0x0153: return vl_buf_puts(out, "oe");
+	case 0x00C6:
+	case 0x00E6: return vl_buf_puts(out, "ae");
+	case 0x2026: return vl_buf_puts(out, "...");
+	default: break;
 	}
 	n = utf8proc_decompose_char((utf8proc_int32_t)cp, dst, 32,
 				    UTF8PROC_CASEFOLD | UTF8PROC_COMPAT |
@@ -137,7 +149,7 @@ static void build(void)
 	}
 	for (cp = 0; cp < 65536; cp++) {
 		int cls = (cp >= 0xD800 && cp <= 0xDFFF) ? VL_C_CONTROL
-							  : classify(cp);
+							 : classify(cp);
 		at = pool.len;
 		if (fold_cp(&pool, cp, cls))
 			break;
@@ -231,7 +243,8 @@ int vl__lower_append(vl_buf *b, const char *str, size_t len)
 
 	while (i < len) {
 		uint32_t cp = vl__utf8_decode(s + i, &adv);
-		if (vl_buf_put_cp(b, (uint32_t)utf8proc_tolower((utf8proc_int32_t)cp)))
+		if (vl_buf_put_cp(b, (uint32_t)utf8proc_tolower(
+					     (utf8proc_int32_t)cp)))
 			return VL_ENOMEM;
 		i += adv;
 	}

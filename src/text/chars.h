@@ -18,25 +18,25 @@
 
 enum vl_cc {
 	VL_C_CONTROL = 0, /* Cc/Cf/Cs/Co/Cn, soft hyphen: skipped */
-	VL_C_SPACE,       /* horizontal white space, NBSP, narrow NBSP */
-	VL_C_NEWLINE,     /* \n \r U+0085 U+2028 U+2029 */
+	VL_C_SPACE,	  /* horizontal white space, NBSP, narrow NBSP */
+	VL_C_NEWLINE,	  /* \n \r U+0085 U+2028 U+2029 */
 	VL_C_LOWER,
-	VL_C_UPPER,       /* Lu and Lt */
-	VL_C_LETTER,      /* Lo, Lm: letters without case */
-	VL_C_MARK,        /* Mn, Mc, Me: stay in the word */
-	VL_C_DIGIT,       /* Nd */
-	VL_C_APOS,        /* ' ’ ʼ ‘ ′ */
-	VL_C_QUOTE,       /* " « » “ ” „ ‹ › */
-	VL_C_HYPHEN,      /* - ‐ ‑ ‒ – — ― − */
-	VL_C_TERM,        /* . ! ? … */
-	VL_C_PUNCT,       /* other punctuation */
-	VL_C_SYMBOL       /* S*, No, and the rest */
+	VL_C_UPPER,  /* Lu and Lt */
+	VL_C_LETTER, /* Lo, Lm: letters without case */
+	VL_C_MARK,   /* Mn, Mc, Me: stay in the word */
+	VL_C_DIGIT,  /* Nd */
+	VL_C_APOS,   /* ' ’ ʼ ‘ ′ */
+	VL_C_QUOTE,  /* " « » “ ” „ ‹ › */
+	VL_C_HYPHEN, /* - ‐ ‑ ‒ – — ― − */
+	VL_C_TERM,   /* . ! ? … */
+	VL_C_PUNCT,  /* other punctuation */
+	VL_C_SYMBOL  /* S*, No, and the rest */
 };
 
 typedef struct vl_charinfo {
-	uint8_t cls;      /* enum vl_cc */
+	uint8_t cls;	  /* enum vl_cc */
 	uint8_t fold_len; /* bytes of fold (0: drops out) */
-	uint8_t same;     /* fold equals the character itself */
+	uint8_t same;	  /* fold equals the character itself */
 	uint8_t pad;
 	uint32_t fold_off; /* offset into vl__fold_pool */
 } vl_charinfo;

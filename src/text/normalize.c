@@ -30,7 +30,8 @@ int vl__nfc_may_change(const unsigned char *s, size_t len)
 		/* Sixteen bytes at a time while no byte is a lead byte of a
 		 * code point >= U+0300 (0xCC and above). */
 		while (i + 16 <= len) {
-			__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+			__m128i v = _mm_loadu_si128(
+				(const __m128i *)(const void *)(s + i));
 			__m128i hi = _mm_cmpgt_epi8(
 				_mm_xor_si128(v, _mm_set1_epi8((char)0x80)),
 				_mm_set1_epi8((char)(0xCB ^ 0x80)));

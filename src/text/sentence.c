@@ -40,17 +40,17 @@ static int starts_sentence(const vl_token *k)
 	if (k->flags & (VL_TOKF_CAPITALIZED | VL_TOKF__OPEN))
 		return 1;
 	switch (k->kind) {
-	case VL_TOK_NUMBER: case VL_TOK_ORDINAL: case VL_TOK_PERCENT:
-	case VL_TOK_QUOTE: case VL_TOK_ABBREV:
-		return 1;
-	case VL_TOK_PUNCT:
-		return k->norm[0] == '-';
+	case VL_TOK_NUMBER:
+	case VL_TOK_ORDINAL:
+	case VL_TOK_PERCENT:
+	case VL_TOK_QUOTE:
+	case VL_TOK_ABBREV: return 1;
+	case VL_TOK_PUNCT: return k->norm[0] == '-';
 	case VL_TOK_WORD:
 		/* Uncased scripts: no capital to look for. */
 		return (unsigned char)k->norm[0] >= 0x80 &&
 		       !(k->flags & VL_TOKF_CAPITALIZED) && 0;
-	default:
-		return 0;
+	default: return 0;
 	}
 }
 
@@ -87,16 +87,16 @@ int vl__sentences(vl_sentences *s, const vl_tokens *t)
 			}
 			if (j >= t->n || (v[j].flags & VL_TOKF__BREAK))
 				end = 1;
-			else if (closed && (v[j].kind == VL_TOK_PUNCT &&
-					    (v[j].norm[0] == ',' ||
-					     v[j].norm[0] == ';')))
+			else if (closed &&
+				 (v[j].kind == VL_TOK_PUNCT &&
+				  (v[j].norm[0] == ',' || v[j].norm[0] == ';')))
 				end = 0; /* «...?», a écrit X */
 			else if (v[j].flags & VL_TOKF__GLUED)
 				end = 1;
 			else
 				end = starts_sentence(&v[j]) &&
-				      ((v[j].flags & VL_TOKF__SPACE) || closed ||
-				       (v[j].flags & VL_TOKF__OPEN));
+				      ((v[j].flags & VL_TOKF__SPACE) ||
+				       closed || (v[j].flags & VL_TOKF__OPEN));
 			i = last;
 		}
 		if (end) {

@@ -59,12 +59,11 @@ static int cls_at(const cursor *c, size_t i)
 /* ASCII bytes that continue a word: 1 lower, 3 upper, 4 digit. */
 static const unsigned char word_ascii[256] = {
 	['0'] = 4, ['1'] = 4, ['2'] = 4, ['3'] = 4, ['4'] = 4, ['5'] = 4,
-	['6'] = 4, ['7'] = 4, ['8'] = 4, ['9'] = 4,
-	['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1, ['e'] = 1, ['f'] = 1,
-	['g'] = 1, ['h'] = 1, ['i'] = 1, ['j'] = 1, ['k'] = 1, ['l'] = 1,
-	['m'] = 1, ['n'] = 1, ['o'] = 1, ['p'] = 1, ['q'] = 1, ['r'] = 1,
-	['s'] = 1, ['t'] = 1, ['u'] = 1, ['v'] = 1, ['w'] = 1, ['x'] = 1,
-	['y'] = 1, ['z'] = 1,
+	['6'] = 4, ['7'] = 4, ['8'] = 4, ['9'] = 4, ['a'] = 1, ['b'] = 1,
+	['c'] = 1, ['d'] = 1, ['e'] = 1, ['f'] = 1, ['g'] = 1, ['h'] = 1,
+	['i'] = 1, ['j'] = 1, ['k'] = 1, ['l'] = 1, ['m'] = 1, ['n'] = 1,
+	['o'] = 1, ['p'] = 1, ['q'] = 1, ['r'] = 1, ['s'] = 1, ['t'] = 1,
+	['u'] = 1, ['v'] = 1, ['w'] = 1, ['x'] = 1, ['y'] = 1, ['z'] = 1,
 	['A'] = 3, ['B'] = 3, ['C'] = 3, ['D'] = 3, ['E'] = 3, ['F'] = 3,
 	['G'] = 3, ['H'] = 3, ['I'] = 3, ['J'] = 3, ['K'] = 3, ['L'] = 3,
 	['M'] = 3, ['N'] = 3, ['O'] = 3, ['P'] = 3, ['Q'] = 3, ['R'] = 3,
@@ -94,7 +93,7 @@ static int put_fold(vl_buf *b, const cursor *c, size_t from, size_t to)
 }
 
 static inline int push(vl_tokens *t, size_t start, size_t end, size_t norm_at,
-		int kind, unsigned flags)
+		       int kind, unsigned flags)
 {
 	vl_token *tk;
 
@@ -110,7 +109,8 @@ static inline int push(vl_tokens *t, size_t start, size_t end, size_t norm_at,
 		t->cap = cap;
 	}
 	if (t->norms.cap - t->norms.len >= 2) {
-		t->norms.ptr[++t->norms.len] = '\0'; /* the NUL is already there */
+		t->norms.ptr[++t->norms.len] =
+			'\0'; /* the NUL is already there */
 	} else if (vl_buf_putc(&t->norms, '\0')) {
 		return VL_ENOMEM;
 	}
@@ -145,26 +145,30 @@ static int is_elision(const cursor *c, size_t from, size_t to)
 	case 1: return strchr("ldjmnstc", w[0]) != NULL;
 	case 2: return !strcmp(w, "qu");
 	case 5: return !strcmp(w, "jusqu");
-	case 6: return !strcmp(w, "lorsqu") || !strcmp(w, "puisqu") ||
+	case 6:
+		return !strcmp(w, "lorsqu") || !strcmp(w, "puisqu") ||
 		       !strcmp(w, "quoiqu");
 	default: return 0;
 	}
 }
 
 static const char *const clitics[] = {
-	"t-il", "t-elle", "t-on", "t-ils", "t-elles", "il", "elle", "on", "ils",
-	"elles", "je", "tu", "nous", "vous", "ce", "moi", "toi", "lui", "leur",
-	"y", "en", "le", "la", "les", NULL};
+	"t-il", "t-elle", "t-on",  "t-ils", "t-elles", "il",   "elle",
+	"on",	"ils",	  "elles", "je",    "tu",      "nous", "vous",
+	"ce",	"moi",	  "toi",   "lui",   "leur",    "y",    "en",
+	"le",	"la",	  "les",   NULL
+};
 
 /* Abbreviations that keep their period and never end a sentence; the
  * comparison is on the original spelling (case matters: "M." vs "m."). */
 static const char *const abbrevs[] = {
-	"M", "MM", "Mme", "Mmes", "Mlle", "Mlles", "Dr", "Drs", "Me", "Mgr",
-	"Pr", "St", "Ste", "Cie", "etc", "cf", "av", "apr", "env", "p", "pp",
-	"vol", "éd", "ex", "Gén", "Gal", "Col", "Lt", "Cdt", "Sgt", "Jr",
-	"Sr", "Mr", "Mrs", "Ms", "Prof", "Inc", "Ltd", "Co", "vs", "No", "n°",
-	"art", "al", "fig", "min", "max", "hab", "tél", "Bd", "bd", "J.-C",
-	NULL};
+	"M",   "MM",  "Mme", "Mmes", "Mlle", "Mlles", "Dr",   "Drs", "Me",
+	"Mgr", "Pr",  "St",  "Ste",  "Cie",  "etc",   "cf",   "av",  "apr",
+	"env", "p",   "pp",  "vol",  "éd",   "ex",    "Gén",  "Gal", "Col",
+	"Lt",  "Cdt", "Sgt", "Jr",   "Sr",   "Mr",    "Mrs",  "Ms",  "Prof",
+	"Inc", "Ltd", "Co",  "vs",   "No",   "n°",    "art",  "al",  "fig",
+	"min", "max", "hab", "tél",  "Bd",   "bd",    "J.-C", NULL
+};
 
 static int is_abbrev(const cursor *c, size_t from, size_t to)
 {
@@ -190,8 +194,8 @@ static size_t clitic_at(const cursor *c, size_t i)
 		if (i + 1 + n <= c->len &&
 		    !memcmp(c->s + i + 1, clitics[k], n)) {
 			int nc = cls_at(c, i + 1 + n);
-			if (nc < 0 || (!vl__cc_is_alpha(nc) && nc != VL_C_DIGIT &&
-				       nc != VL_C_HYPHEN))
+			if (nc < 0 || (!vl__cc_is_alpha(nc) &&
+				       nc != VL_C_DIGIT && nc != VL_C_HYPHEN))
 				return n + 1;
 		}
 	}
@@ -271,18 +275,21 @@ static size_t ordinal_suffix(const cursor *c, size_t i, const char **norm)
 {
 	static const struct {
 		const char *s, *norm;
-	} suf[] = {{"èmes", "e"}, {"ièmes", "e"}, {"ième", "e"}, {"ème", "e"},
-		   {"eme", "e"},  {"ères", "re"}, {"ère", "re"}, {"ers", "er"},
-		   {"er", "er"},  {"res", "re"},  {"re", "re"},  {"nde", "e"},
-		   {"nd", "e"},   {"st", "e"},    {"rd", "e"},   {"th", "e"},
-		   {"es", "e"},   {"e", "e"},     {"è", "e"},    {NULL, NULL}};
+	} suf[] = { { "èmes", "e" }, { "ièmes", "e" }, { "ième", "e" },
+		    { "ème", "e" },  { "eme", "e" },   { "ères", "re" },
+		    { "ère", "re" }, { "ers", "er" },  { "er", "er" },
+		    { "res", "re" }, { "re", "re" },   { "nde", "e" },
+		    { "nd", "e" },   { "st", "e" },    { "rd", "e" },
+		    { "th", "e" },   { "es", "e" },    { "e", "e" },
+		    { "è", "e" },    { NULL, NULL } };
 	if (i >= c->len || !strchr("eèirnst", (char)c->s[i]) || !c->s[i])
 		return 0; /* no suffix starts here: the common case */
 	for (int k = 0; suf[k].s; k++) {
 		size_t n = strlen(suf[k].s);
 		if (i + n <= c->len && !memcmp(c->s + i, suf[k].s, n)) {
 			int nc = cls_at(c, i + n);
-			if (nc < 0 || (!vl__cc_is_alpha(nc) && nc != VL_C_DIGIT)) {
+			if (nc < 0 ||
+			    (!vl__cc_is_alpha(nc) && nc != VL_C_DIGIT)) {
 				*norm = suf[k].norm;
 				return n;
 			}
@@ -310,24 +317,28 @@ static size_t scan_ascii_word(const unsigned char *s, size_t j, size_t lim,
 			      char *out, size_t *letters, size_t *upper)
 {
 #ifdef __SSE2__
-	const __m128i x20 = _mm_set1_epi8(0x20), x80 = _mm_set1_epi8((char)0x80);
+	const __m128i x20 = _mm_set1_epi8(0x20),
+		      x80 = _mm_set1_epi8((char)0x80);
 	const __m128i a = _mm_set1_epi8('a'), zero = _mm_set1_epi8('0');
 	const __m128i lim26 = _mm_set1_epi8((char)(26 ^ 0x80));
 	const __m128i lim10 = _mm_set1_epi8((char)(10 ^ 0x80));
 
 	while (j + 16 <= lim) {
-		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + j));
+		__m128i v =
+			_mm_loadu_si128((const __m128i *)(const void *)(s + j));
 		__m128i lo = _mm_or_si128(v, x20);
 		/* unsigned x < n as signed (x ^ 0x80) < (n ^ 0x80) */
-		__m128i let = _mm_cmplt_epi8(_mm_xor_si128(_mm_sub_epi8(lo, a), x80),
-					     lim26);
-		__m128i dig = _mm_cmplt_epi8(_mm_xor_si128(_mm_sub_epi8(v, zero), x80),
-					     lim10);
+		__m128i let = _mm_cmplt_epi8(
+			_mm_xor_si128(_mm_sub_epi8(lo, a), x80), lim26);
+		__m128i dig = _mm_cmplt_epi8(
+			_mm_xor_si128(_mm_sub_epi8(v, zero), x80), lim10);
 		__m128i up = _mm_andnot_si128(
 			_mm_cmpeq_epi8(_mm_and_si128(v, x20), x20), let);
-		unsigned word = (unsigned)_mm_movemask_epi8(_mm_or_si128(let, dig));
-		unsigned keep = word == 0xFFFFu ? 0xFFFFu
-						: ((1u << __builtin_ctz(~word)) - 1u);
+		unsigned word =
+			(unsigned)_mm_movemask_epi8(_mm_or_si128(let, dig));
+		unsigned keep = word == 0xFFFFu
+					? 0xFFFFu
+					: ((1u << __builtin_ctz(~word)) - 1u);
 		_mm_storeu_si128((__m128i *)(void *)(out + j),
 				 _mm_or_si128(v, _mm_and_si128(up, x20)));
 		*letters += popcount16((unsigned)_mm_movemask_epi8(let) & keep);
@@ -369,7 +380,7 @@ static size_t scan_url(const cursor *c, size_t i)
 
 int vl__tokenize(vl_tokens *t, const char *text, size_t len)
 {
-	cursor c = {(const unsigned char *)text, len};
+	cursor c = { (const unsigned char *)text, len };
 	size_t i = 0, at, end;
 	unsigned pending = 0; /* BREAK/SPACE flags for the next token */
 	int rc = VL_ENOMEM;
@@ -398,9 +409,7 @@ int vl__tokenize(vl_tokens *t, const char *text, size_t len)
 		peek(&c, i, &h);
 		at = t->norms.len;
 		switch (h.cls) {
-		case VL_C_CONTROL:
-			i += h.adv;
-			continue;
+		case VL_C_CONTROL: i += h.adv; continue;
 		case VL_C_SPACE:
 			pending |= VL_TOKF__SPACE;
 			i += h.adv;
@@ -409,8 +418,7 @@ int vl__tokenize(vl_tokens *t, const char *text, size_t len)
 			pending |= VL_TOKF__BREAK | VL_TOKF__SPACE;
 			i += h.adv;
 			continue;
-		default:
-			break;
+		default: break;
 		}
 		if ((h.cp == 'h' && (starts_with(&c, i, "http://") ||
 				     starts_with(&c, i, "https://"))) ||
@@ -446,11 +454,14 @@ int vl__tokenize(vl_tokens *t, const char *text, size_t len)
 					end = j + 1;
 					kind = VL_TOK_PERCENT;
 				} else if (vl__cc_is_alpha(cls_at(&c, end))) {
-					/* 10h30, 5G, 4x4: one alphanumeric word */
+					/* 10h30, 5G, 4x4: one alphanumeric word
+					 */
 					size_t j2 = end;
-					while (j2 < len && j2 - i < VL_MAX_TOKEN_BYTES) {
+					while (j2 < len &&
+					       j2 - i < VL_MAX_TOKEN_BYTES) {
 						int k2 = cls_at(&c, j2);
-						if (!vl__cc_is_alpha(k2) && k2 != VL_C_DIGIT)
+						if (!vl__cc_is_alpha(k2) &&
+						    k2 != VL_C_DIGIT)
 							break;
 						peek(&c, j2, &h2);
 						j2 += h2.adv;
@@ -474,39 +485,47 @@ int vl__tokenize(vl_tokens *t, const char *text, size_t len)
 			unsigned flags = pending;
 			int ascii_only = 1;
 			char *dst;
-			if (t->norms.cap - t->norms.len < VL_MAX_TOKEN_BYTES + 2 &&
+			if (t->norms.cap - t->norms.len <
+				    VL_MAX_TOKEN_BYTES + 2 &&
 			    vl_buf_grow(&t->norms, VL_MAX_TOKEN_BYTES + 2))
 				goto done;
 			dst = t->norms.ptr + t->norms.len;
-			int kind = VL_TOK_WORD, first_upper = h.cls == VL_C_UPPER;
+			int kind = VL_TOK_WORD,
+			    first_upper = h.cls == VL_C_UPPER;
 			while (j < len && j - i < VL_MAX_TOKEN_BYTES) {
 				/* ASCII letters and digits: no decoding, no
 				 * branches but the loop's. */
 				/* The lowercase bytes go straight to the norm
 				 * buffer (room reserved below); put_fold is
-				 * skipped when the whole word took this path. */
+				 * skipped when the whole word took this path.
+				 */
 				size_t lim = i + VL_MAX_TOKEN_BYTES < len
 						     ? i + VL_MAX_TOKEN_BYTES
 						     : len;
 				unsigned k;
-				j = scan_ascii_word(c.s, j, lim, dst - i, &letters,
-						    &upper);
+				j = scan_ascii_word(c.s, j, lim, dst - i,
+						    &letters, &upper);
 				while (j < lim && (k = word_ascii[c.s[j]])) {
-					dst[j - i] = (char)(c.s[j] | ((k & 2u) << 4));
+					dst[j - i] = (char)(c.s[j] |
+							    ((k & 2u) << 4));
 					letters += k & 1u;
 					upper += (k >> 1) & 1u;
 					j++;
 				}
 				if (j >= lim)
 					break;
-				if (c.s[j] == ' ' || c.s[j] == ',' || c.s[j] == '\n')
+				if (c.s[j] == ' ' || c.s[j] == ',' ||
+				    c.s[j] == '\n')
 					break; /* the common word ends */
 				peek(&c, j, &h2);
-				if (h2.cls == VL_C_SPACE || h2.cls == VL_C_NEWLINE)
+				if (h2.cls == VL_C_SPACE ||
+				    h2.cls == VL_C_NEWLINE)
 					break;
 				ascii_only = 0; /* the slow path decides */
-				if (vl__cc_is_alpha(h2.cls) || h2.cls == VL_C_DIGIT) {
-					if (h2.cls != VL_C_MARK && h2.cls != VL_C_DIGIT)
+				if (vl__cc_is_alpha(h2.cls) ||
+				    h2.cls == VL_C_DIGIT) {
+					if (h2.cls != VL_C_MARK &&
+					    h2.cls != VL_C_DIGIT)
 						letters++;
 					if (h2.cls == VL_C_UPPER)
 						upper++;
@@ -524,9 +543,11 @@ int vl__tokenize(vl_tokens *t, const char *text, size_t len)
 						kind = VL_TOK_ELISION;
 						break;
 					}
-					/* English possessive: Trump's -> Trump 's */
+					/* English possessive: Trump's -> Trump
+					 * 's */
 					if ((c.s[j + h2.adv] == 's') &&
-					    !vl__cc_is_alpha(cls_at(&c, j + h2.adv + 1)))
+					    !vl__cc_is_alpha(
+						    cls_at(&c, j + h2.adv + 1)))
 						break;
 					j += h2.adv;
 					continue;
@@ -535,10 +556,13 @@ int vl__tokenize(vl_tokens *t, const char *text, size_t len)
 				    h2.cp != 0x2014 && j + h2.adv < len) {
 					int nc = cls_at(&c, j + h2.adv);
 					size_t cl;
-					if (!vl__cc_is_alpha(nc) && nc != VL_C_DIGIT)
+					if (!vl__cc_is_alpha(nc) &&
+					    nc != VL_C_DIGIT)
 						break;
-					if (h2.cp == '-' && (cl = clitic_at(&c, j)) &&
-					    !(j - i == 6 && starts_with(&c, i, "rendez")))
+					if (h2.cp == '-' &&
+					    (cl = clitic_at(&c, j)) &&
+					    !(j - i == 6 &&
+					      starts_with(&c, i, "rendez")))
 						break;
 					flags |= VL_TOKF_HYPHEN;
 					j += h2.adv;
@@ -563,9 +587,11 @@ int vl__tokenize(vl_tokens *t, const char *text, size_t len)
 				} else if (nc == VL_C_LOWER && !first_upper) {
 					/* lemonde.fr: a domain name */
 					size_t k = j;
-					while (k < len && (c.s[k] == '.' ||
-							   (c.s[k] < 0x80 &&
-							    vl__cc_is_alpha(cls_at(&c, k)))))
+					while (k < len &&
+					       (c.s[k] == '.' ||
+						(c.s[k] < 0x80 &&
+						 vl__cc_is_alpha(
+							 cls_at(&c, k)))))
 						k++;
 					while (k > j && c.s[k - 1] == '.')
 						k--;
@@ -576,10 +602,12 @@ int vl__tokenize(vl_tokens *t, const char *text, size_t len)
 					}
 				} else if (nc == VL_C_UPPER && letters == 1 &&
 					   j + 2 < len && c.s[j + 2] == '.') {
-					/* U.S. / O.N.U. acronyms with periods */
+					/* U.S. / O.N.U. acronyms with periods
+					 */
 					size_t k = j;
 					while (k + 2 <= len && c.s[k] == '.' &&
-					       cls_at(&c, k + 1) == VL_C_UPPER &&
+					       cls_at(&c, k + 1) ==
+						       VL_C_UPPER &&
 					       k + 2 < len && c.s[k + 2] == '.')
 						k += 2;
 					j = k + 1;
@@ -648,12 +676,13 @@ int vl__tokenize(vl_tokens *t, const char *text, size_t len)
 		{
 			/* A single punctuation mark, quote or symbol. */
 			unsigned flags = pending;
-			int kind = h.cls == VL_C_QUOTE ? VL_TOK_QUOTE
-				 : h.cls == VL_C_SYMBOL ? VL_TOK_SYMBOL
-							: VL_TOK_PUNCT;
+			int kind = h.cls == VL_C_QUOTE	  ? VL_TOK_QUOTE
+				   : h.cls == VL_C_SYMBOL ? VL_TOK_SYMBOL
+							  : VL_TOK_PUNCT;
 			size_t j = i + h.adv;
 			if (h.cls == VL_C_HYPHEN) {
-				while (j < len && cls_at(&c, j) == VL_C_HYPHEN &&
+				while (j < len &&
+				       cls_at(&c, j) == VL_C_HYPHEN &&
 				       j - i < 16) {
 					peek(&c, j, &h2);
 					j += h2.adv;
@@ -662,14 +691,15 @@ int vl__tokenize(vl_tokens *t, const char *text, size_t len)
 			if (h.cp == 0xAB || h.cp == 0x201C || h.cp == 0x201E ||
 			    h.cp == 0x2039 || h.cp == '(' || h.cp == '[')
 				flags |= VL_TOKF__OPEN;
-			else if (h.cp == 0xBB || h.cp == 0x201D || h.cp == 0x203A ||
-				 h.cp == ')' || h.cp == ']')
+			else if (h.cp == 0xBB || h.cp == 0x201D ||
+				 h.cp == 0x203A || h.cp == ')' || h.cp == ']')
 				flags |= VL_TOKF__CLOSE;
 			else if (h.cp == '"' || h.cls == VL_C_APOS) {
 				/* Straight quotes: opening after space or at a
 				 * line start, closing otherwise. */
 				if (i == 0 || (pending & VL_TOKF__SPACE) ||
-				    (t->n && (t->v[t->n - 1].flags & VL_TOKF__OPEN)))
+				    (t->n &&
+				     (t->v[t->n - 1].flags & VL_TOKF__OPEN)))
 					flags |= VL_TOKF__OPEN;
 				else
 					flags |= VL_TOKF__CLOSE;

@@ -151,8 +151,7 @@ int vl__utf8_repair(vl_buf *out, const char *str, size_t len, size_t *n_fixed)
 	return 0;
 }
 
-uint32_t vl__utf8_decode_prev(const unsigned char *s, size_t end,
-			      size_t *start)
+uint32_t vl__utf8_decode_prev(const unsigned char *s, size_t end, size_t *start)
 {
 	size_t i = end, adv;
 

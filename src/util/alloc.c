@@ -6,8 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-static unsigned long fail_at;   /* 0: never fail */
-static unsigned long n_allocs;  /* allocations since the last reset */
+static unsigned long fail_at;  /* 0: never fail */
+static unsigned long n_allocs; /* allocations since the last reset */
 
 static int should_fail(void)
 {

@@ -21,7 +21,10 @@ typedef struct vl_buf {
 	int oom;
 } vl_buf;
 
-#define VL_BUF_INIT {(char *)vl__buf_empty, 0, 0, 0}
+#define VL_BUF_INIT                            \
+	{                                      \
+		(char *)vl__buf_empty, 0, 0, 0 \
+	}
 extern const char vl__buf_empty[1];
 
 void vl_buf_init(vl_buf *b);

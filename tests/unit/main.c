@@ -20,7 +20,7 @@ static const struct {
 	const char *name;
 	void (*fn)(void);
 } tests[] = {
-#define T(name) {#name, name},
+#define T(name) { #name, name },
 #include "tests_list.inc"
 #undef T
 };

@@ -17,37 +17,38 @@
 extern int vl_test_failed;
 void vl_test_fail(const char *file, int line, const char *what);
 
-#define CHECK(cond)                                                        \
-	do {                                                               \
-		if (!(cond)) {                                             \
-			vl_test_fail(__FILE__, __LINE__, #cond);           \
-			return;                                            \
-		}                                                          \
+#define CHECK(cond)                                              \
+	do {                                                     \
+		if (!(cond)) {                                   \
+			vl_test_fail(__FILE__, __LINE__, #cond); \
+			return;                                  \
+		}                                                \
 	} while (0)
 
-#define CHECK_INT(a, b)                                                    \
-	do {                                                               \
-		long long va_ = (long long)(a), vb_ = (long long)(b);      \
-		if (va_ != vb_) {                                          \
-			char m_[256];                                      \
-			snprintf(m_, sizeof m_, "%s == %s (%lld != %lld)", \
-				 #a, #b, va_, vb_);                         \
-			vl_test_fail(__FILE__, __LINE__, m_);              \
-			return;                                            \
-		}                                                          \
+#define CHECK_INT(a, b)                                                        \
+	do {                                                                   \
+		long long va_ = (long long)(a), vb_ = (long long)(b);          \
+		if (va_ != vb_) {                                              \
+			char m_[256];                                          \
+			snprintf(m_, sizeof m_, "%s == %s (%lld != %lld)", #a, \
+				 #b, va_, vb_);                                \
+			vl_test_fail(__FILE__, __LINE__, m_);                  \
+			return;                                                \
+		}                                                              \
 	} while (0)
 
-#define CHECK_STR(a, b)                                                    \
-	do {                                                               \
-		const char *sa_ = (a), *sb_ = (b);                         \
-		if (!sa_ || !sb_ || strcmp(sa_, sb_)) {                    \
-			char m_[1200];                                      \
-			snprintf(m_, sizeof m_, "%.80s == %.80s (\"%.500s\" != \"%.500s\")", \
-				 #a, #b, sa_ ? sa_ : "(null)",              \
-				 sb_ ? sb_ : "(null)");                     \
-			vl_test_fail(__FILE__, __LINE__, m_);              \
-			return;                                            \
-		}                                                          \
+#define CHECK_STR(a, b)                                                       \
+	do {                                                                  \
+		const char *sa_ = (a), *sb_ = (b);                            \
+		if (!sa_ || !sb_ || strcmp(sa_, sb_)) {                       \
+			char m_[1200];                                        \
+			snprintf(m_, sizeof m_,                               \
+				 "%.80s == %.80s (\"%.500s\" != \"%.500s\")", \
+				 #a, #b, sa_ ? sa_ : "(null)",                \
+				 sb_ ? sb_ : "(null)");                       \
+			vl_test_fail(__FILE__, __LINE__, m_);                 \
+			return;                                               \
+		}                                                             \
 	} while (0)
 
 #endif

@@ -38,7 +38,8 @@ static const char *verdicts_opt(const char *text, const vl_clean_options *o)
 		if (!l->hash)
 			continue; /* blank */
 		n += (size_t)snprintf(out + n, sizeof out - n, "%s%s",
-				      n ? " " : "", l->reason ? l->reason : "-");
+				      n ? " " : "",
+				      l->reason ? l->reason : "-");
 	}
 	vl__clean_result_free(&r);
 	return out;
@@ -57,7 +58,8 @@ static const char *rule_of(const char *text)
 
 	if (vl__clean(&r, text, strlen(text), NULL) || !r.n_lines)
 		return "(none)";
-	snprintf(out, sizeof out, "%s", r.lines[0].rule ? r.lines[0].rule : "-");
+	snprintf(out, sizeof out, "%s",
+		 r.lines[0].rule ? r.lines[0].rule : "-");
 	vl__clean_result_free(&r);
 	return out;
 }
@@ -113,22 +115,26 @@ void test_clean__hash_is_matching_form(void)
 	static const char *lines[] = {
 		"À VOIR AUSSI | L'Ukraine et l’Europe",
 		"Boutique du Quotidien : hors-séries et archives",
-		"«Toujours là»", "Photo : AFP", NULL};
+		"«Toujours là»", "Photo : AFP", NULL
+	};
 	vl_clean_result r;
 	const char *t = "  Charte de modération \n\nCHARTE DE MODERATION";
 
 	for (size_t i = 0; lines[i]; i++) {
 		char *mf;
 		size_t n;
-		CHECK_INT(vl_text_match_form(&mf, &n, lines[i], strlen(lines[i])),
-			  0);
+		CHECK_INT(
+			vl_text_match_form(&mf, &n, lines[i], strlen(lines[i])),
+			0);
 		CHECK(vl__clean_line_hash(lines[i], strlen(lines[i])) ==
 		      XXH3_64bits(mf, n));
 		vl_free(mf);
 	}
 	/* Case, accents, quotes and spacing do not matter; blank is 0. */
-	CHECK(vl__clean_line_hash("L’Ukraine  À voir", strlen("L’Ukraine  À voir")) ==
-	      vl__clean_line_hash("l'ukraine a voir", strlen("l'ukraine a voir")));
+	CHECK(vl__clean_line_hash("L’Ukraine  À voir",
+				  strlen("L’Ukraine  À voir")) ==
+	      vl__clean_line_hash("l'ukraine a voir",
+				  strlen("l'ukraine a voir")));
 	CHECK_INT(vl__clean_line_hash(" \t\xC2\xA0 ", 5), 0);
 	CHECK_INT(vl__clean_line_hash("", 0), 0);
 	/* The hash in the result is the line's hash. */
@@ -161,11 +167,13 @@ void test_clean__comment_block_at_end(void)
 		"Le conseil d'administration de l'aéroport a validé lundi le "
 		"projet d'extension du terminal, malgré l'opposition des "
 		"riverains réunis en collectif depuis deux ans.\n"
-		"Le président du collectif n'a pas souhaité faire de commentaire "
+		"Le président du collectif n'a pas souhaité faire de "
+		"commentaire "
 		"sur cette décision, renvoyant aux prochaines étapes de la "
 		"procédure devant le tribunal administratif.\n"
 		"Réagissez à cet article\n"
-		"Les contributions sont lues par la rédaction avant publication. "
+		"Les contributions sont lues par la rédaction avant "
+		"publication. "
 		"Merci de rester courtois envers les autres lecteurs.\n"
 		"Consulter la charte de modération\n";
 
@@ -175,17 +183,19 @@ void test_clean__comment_block_at_end(void)
 	CHECK_STR(rule_of("Bienvenue dans l'espace des commentaires"),
 		  "comment-cue");
 	/* English too. */
-	CHECK_STR(verdicts("Join the conversation\nComments"), "comment comment");
+	CHECK_STR(verdicts("Join the conversation\nComments"),
+		  "comment comment");
 }
 
 void test_clean__comment_words_in_body_stay(void)
 {
-	const char *t =
-		"Dans un commentaire publié sur son compte, le maire a critiqué "
-		"la décision du préfet.\n"
-		"Les réactions se sont multipliées dans la soirée, certains élus "
-		"dénonçant un passage en force.\n"
-		"Le débat reprendra jeudi à l'Assemblée.\n";
+	const char *t = "Dans un commentaire publié sur son compte, le maire a "
+			"critiqué "
+			"la décision du préfet.\n"
+			"Les réactions se sont multipliées dans la soirée, "
+			"certains élus "
+			"dénonçant un passage en force.\n"
+			"Le débat reprendra jeudi à l'Assemblée.\n";
 
 	CHECK_STR(verdicts(t), "- - -");
 }
@@ -199,8 +209,10 @@ void test_clean__promo_block(void)
 		"L'essentiel de l'actualité régionale, chaque soir\n\n"
 		"Rejoindre la chaîne\n\n"
 		"Fin de la promotion Telegram\n\n"
-		"Sur Telegram, plusieurs blogueurs militaires ont affirmé que les "
-		"troupes avaient progressé de deux kilomètres au nord de la ville.\n";
+		"Sur Telegram, plusieurs blogueurs militaires ont affirmé que "
+		"les "
+		"troupes avaient progressé de deux kilomètres au nord de la "
+		"ville.\n";
 
 	CHECK_STR(verdicts(t), "- promo promo promo promo promo -");
 	CHECK_STR(rule_of("Ignorer la publicité WhatsApp et continuer"),
@@ -217,12 +229,15 @@ void test_clean__promo_lines(void)
 			   "Je m'abonne à la chaîne"),
 		  "promo promo promo promo promo promo");
 	/* Mentions of an app in prose, reported speech, a question. */
-	CHECK_STR(verdicts("Il a publié une vidéo sur Telegram\n"
-			   "« Suivez-nous sur Telegram », a lancé le porte-parole.\n"
-			   "Pour en savoir plus, ses partisans suivent le mot-clé "
-			   "sur Twitter.\n"
-			   "Fin de partie pour Telegram en Russie ?"),
-		  "- - - -");
+	CHECK_STR(
+		verdicts(
+			"Il a publié une vidéo sur Telegram\n"
+			"« Suivez-nous sur Telegram », a lancé le "
+			"porte-parole.\n"
+			"Pour en savoir plus, ses partisans suivent le mot-clé "
+			"sur Twitter.\n"
+			"Fin de partie pour Telegram en Russie ?"),
+		"- - - -");
 }
 
 void test_clean__photo_credits(void)
@@ -258,7 +273,8 @@ void test_clean__captions_around_credits(void)
 {
 	/* Alt text before the credit, "Légende" after (BBC style). */
 	const char *bbc =
-		"Le maire se tient devant la digue. Derrière lui, des engins de "
+		"Le maire se tient devant la digue. Derrière lui, des engins "
+		"de "
 		"chantier. Il porte un casque blanc\n\n"
 		"Crédit photo, Getty Images\n\n"
 		"Le maire de la commune a annoncé mardi la fin des travaux.\n\n"
@@ -267,7 +283,8 @@ void test_clean__captions_around_credits(void)
 		"Légende image, Les travaux ont duré trois ans.\n";
 	/* Body, credit, one-sentence caption (newspaper style). */
 	const char *paper =
-		"Les eaux ont envahi le centre-ville dans la nuit. Les pompiers "
+		"Les eaux ont envahi le centre-ville dans la nuit. Les "
+		"pompiers "
 		"ont évacué plus de deux cents personnes.\n\n"
 		"Photo : AFP\n\n"
 		"Une rue inondée du centre de Saintes, mardi matin.\n\n"
@@ -288,7 +305,8 @@ void test_clean__captions_around_credits(void)
 			  "gendarmerie."),
 		  "caption-visual");
 	CHECK_STR(rule_of("Légende : le pont de Saintes"), "caption-prefix");
-	CHECK_STR(rule_of("Image caption, The bridge in 1962"), "caption-prefix");
+	CHECK_STR(rule_of("Image caption, The bridge in 1962"),
+		  "caption-prefix");
 	CHECK_STR(rule_of("Sur cette photo fournie par la préfecture, la digue "
 			  "rompue."),
 		  "caption-prefix");
@@ -318,7 +336,8 @@ void test_clean__bylines(void)
 		  "byline byline byline byline");
 	CHECK_STR(rule_of("Par Claire Martin"), "byline-par");
 	CHECK_STR(rule_of("Par Paul Girard, à Genève"), "byline-par");
-	CHECK_STR(rule_of("Par Anne Roy et Luc Petit (avec AFP)"), "byline-par");
+	CHECK_STR(rule_of("Par Anne Roy et Luc Petit (avec AFP)"),
+		  "byline-par");
 	CHECK_STR(rule_of("By John Smith, in Brussels"), "byline-par");
 	CHECK_STR(rule_of("Propos recueillis par Marc Leroy"), "byline-phrase");
 	CHECK_STR(rule_of("Par la rédaction, avec AFP"), "byline-phrase");
@@ -332,16 +351,17 @@ void test_clean__bylines(void)
 
 void test_clean__timestamps(void)
 {
-	CHECK_STR(verdicts("Publié\n"
-			   "Publié le 14 mars 2025 à 10h05\n"
-			   "Mis à jour le 14/03/2025 à 12h02\n"
-			   "Publié le 3 mars 2025 à 8h00 Modifié le 3 mars 2025 "
-			   "à 9h15\n"
-			   "Publié aujourd'hui à 09:12\n"
-			   "Published\n"
-			   "Updated 2 hours ago"),
-		  "timestamp timestamp timestamp timestamp timestamp timestamp "
-		  "timestamp");
+	CHECK_STR(
+		verdicts("Publié\n"
+			 "Publié le 14 mars 2025 à 10h05\n"
+			 "Mis à jour le 14/03/2025 à 12h02\n"
+			 "Publié le 3 mars 2025 à 8h00 Modifié le 3 mars 2025 "
+			 "à 9h15\n"
+			 "Publié aujourd'hui à 09:12\n"
+			 "Published\n"
+			 "Updated 2 hours ago"),
+		"timestamp timestamp timestamp timestamp timestamp timestamp "
+		"timestamp");
 	/* A bare date: metadata at the top, a chronology heading below. */
 	CHECK_STR(verdicts("Jeudi 13 mars 2025\n"
 			   "Le barrage a cédé dans la nuit.\n"
@@ -405,18 +425,20 @@ void test_clean__share_and_cookies(void)
 			   "Ce site utilise des traceurs. En poursuivant votre "
 			   "navigation, vous acceptez leur dépôt."),
 		  "cookie cookie");
-	CHECK_STR(verdicts("La CNIL a sanctionné le site pour avoir déposé des "
-			   "cookies sans le consentement des internautes.\n"
-			   "Il a décidé de partager sur Facebook une photo de la "
-			   "manifestation, vue des milliers de fois.\n"
-			   "X"),
-		  "- - -");
+	CHECK_STR(
+		verdicts("La CNIL a sanctionné le site pour avoir déposé des "
+			 "cookies sans le consentement des internautes.\n"
+			 "Il a décidé de partager sur Facebook une photo de la "
+			 "manifestation, vue des milliers de fois.\n"
+			 "X"),
+		"- - -");
 }
 
 void test_clean__subheadings_and_quotes_stay(void)
 {
 	const char *t =
-		"Le front s'est stabilisé au sud de la ville, selon l'état-major.\n"
+		"Le front s'est stabilisé au sud de la ville, selon "
+		"l'état-major.\n"
 		"\n"
 		"Offensive vers Kharkiv\n"
 		"\n"
@@ -456,13 +478,15 @@ void test_clean__repeated_by_source(void)
 	const char *warm = "Les sites du groupe";
 	char t[1024];
 	char longl[600];
-	fake_seen f = {0, 0, 0};
-	vl_clean_options o = {seen_cb, &f, 0};
+	fake_seen f = { 0, 0, 0 };
+	vl_clean_options o = { seen_cb, &f, 0 };
 
 	memset(longl, 'a', sizeof longl - 1);
 	longl[sizeof longl - 1] = '\0';
-	snprintf(t, sizeof t, "%s\n\nLe texte de l'article.\n%s\n%s\n"
-		 "Partager sur Facebook", hot, warm, longl);
+	snprintf(t, sizeof t,
+		 "%s\n\nLe texte de l'article.\n%s\n%s\n"
+		 "Partager sur Facebook",
+		 hot, warm, longl);
 	f.hot = vl__clean_line_hash(hot, strlen(hot));
 	f.warm = vl__clean_line_hash(warm, strlen(warm));
 	CHECK_STR(verdicts_opt(t, &o), "repeated - - - share");
@@ -588,7 +612,8 @@ void test_clean__lexicon_comment_cues(void)
 			s += len + (sp ? 1 : 0);
 		}
 		if (!found)
-			fprintf(stderr, "  cue without a comment word: %s\n", *p);
+			fprintf(stderr, "  cue without a comment word: %s\n",
+				*p);
 		CHECK(found);
 	}
 }
@@ -633,13 +658,14 @@ void test_clean__seeds(void)
 	static const struct {
 		const char *prefix, *removed;
 	} seeds[] = {
-		{"000_", "13:comment 14:comment 15:comment"},
-		{"001_", "2:caption"},
-		{"002_", "2:caption 4:credit 6:byline 7:byline 25:promo 26:promo "
-			 "28:promo 30:promo 32:promo 56:caption 58:credit "
-			 "60:caption 74:caption"},
-		{"003_", ""},
-		{"004_", "0:section 6:timestamp 8:image 18:see-also"},
+		{ "000_", "13:comment 14:comment 15:comment" },
+		{ "001_", "2:caption" },
+		{ "002_",
+		  "2:caption 4:credit 6:byline 7:byline 25:promo 26:promo "
+		  "28:promo 30:promo 32:promo 56:caption 58:credit "
+		  "60:caption 74:caption" },
+		{ "003_", "" },
+		{ "004_", "0:section 6:timestamp 8:image 18:see-also" },
 	};
 	DIR *d = opendir(SEEDS);
 
@@ -657,8 +683,8 @@ void test_clean__seeds(void)
 		for (size_t j = 0; j < r.n_lines; j++)
 			if (r.lines[j].reason)
 				n += (size_t)snprintf(got + n, sizeof got - n,
-						      "%s%zu:%s", n ? " " : "", j,
-						      r.lines[j].reason);
+						      "%s%zu:%s", n ? " " : "",
+						      j, r.lines[j].reason);
 		vl__clean_result_free(&r);
 		free(text);
 		CHECK_STR(got, seeds[i].removed);

@@ -11,9 +11,11 @@
 #include "veille.h"
 
 static const char dispatch[] =
-	" date 2025-03-14 Les secours ont dégagé vendredi deux skieurs pris dans une avalanche.\n\n"
+	" date 2025-03-14 Les secours ont dégagé vendredi deux skieurs pris "
+	"dans une avalanche.\n\n"
 	"Crédit photo : Keystone\n\n"
-	"« Ils sont en vie », a déclaré M. Favre, chef des secours. La route reste fermée.\n\n"
+	"« Ils sont en vie », a déclaré M. Favre, chef des secours. La route "
+	"reste fermée.\n\n"
 	"Lire aussi : Le risque d'avalanche marqué dans les Alpes\n";
 
 static int count_cb(const vl_article *a, void *payload)
@@ -33,21 +35,25 @@ void test_engine__ingest_and_read_back(void)
 
 	memset(&st, 0, sizeof st);
 	CHECK_INT(vl_engine_open(&e, ":memory:", NULL, NULL), 0);
-	CHECK_INT(vl_engine_ingest_memory(e, "d.txt", dispatch, strlen(dispatch),
-					  "txt", NULL, &st), 0);
+	CHECK_INT(vl_engine_ingest_memory(e, "d.txt", dispatch,
+					  strlen(dispatch), "txt", NULL, &st),
+		  0);
 	CHECK_INT(st.added, 1);
 	CHECK_INT(st.removed_lines, 2);
 	CHECK_INT(vl_engine_each_article(e, NULL, count_cb, &n), 0);
 	CHECK_INT(n, 1);
 	/* The same input again adds nothing. */
-	CHECK_INT(vl_engine_ingest_memory(e, "d.txt", dispatch, strlen(dispatch),
-					  "txt", NULL, &st), 0);
+	CHECK_INT(vl_engine_ingest_memory(e, "d.txt", dispatch,
+					  strlen(dispatch), "txt", NULL, &st),
+		  0);
 	CHECK_INT(st.unchanged, 1);
 	CHECK_INT(vl_engine_article(e, "nope", &a), VL_ENOTFOUND);
 	{
-		const char *j = "{\"id\":\"x1\",\"text\":\"Un texte.\\n\\nPartager sur Facebook\"}";
+		const char *j = "{\"id\":\"x1\",\"text\":\"Un "
+				"texte.\\n\\nPartager sur Facebook\"}";
 		CHECK_INT(vl_engine_ingest_memory(e, "j", j, strlen(j), "jsonl",
-						  NULL, &st), 0);
+						  NULL, &st),
+			  0);
 	}
 	CHECK_INT(vl_engine_article(e, "x1", &a), 0);
 	CHECK_STR(vl_article_text(a), "Un texte.");
@@ -71,13 +77,15 @@ void test_engine__learns_repeated_lines(void)
 	memset(&st, 0, sizeof st);
 	CHECK_INT(vl_engine_open(&e, ":memory:", NULL, NULL), 0);
 	for (int i = 0; i < 5; i++) {
-		int n = snprintf(buf, sizeof buf,
-				 "{\"id\":\"r%d\",\"source\":\"Le Quotidien\",\"text\":"
-				 "\"Article numéro %d sur la crue de la rivière.\\n\\n"
-				 "La boutique du Quotidien : cartes et atlas\"}",
-				 i, i);
-		CHECK_INT(vl_engine_ingest_memory(e, "m", buf, (size_t)n, "jsonl",
-						  NULL, &st), 0);
+		int n = snprintf(
+			buf, sizeof buf,
+			"{\"id\":\"r%d\",\"source\":\"Le Quotidien\",\"text\":"
+			"\"Article numéro %d sur la crue de la rivière.\\n\\n"
+			"La boutique du Quotidien : cartes et atlas\"}",
+			i, i);
+		CHECK_INT(vl_engine_ingest_memory(e, "m", buf, (size_t)n,
+						  "jsonl", NULL, &st),
+			  0);
 	}
 	CHECK_INT(st.added, 5);
 	CHECK(st.recleaned >= 3);
@@ -98,8 +106,9 @@ void test_engine__stats(void)
 	char *json;
 
 	CHECK_INT(vl_engine_open(&e, ":memory:", NULL, NULL), 0);
-	CHECK_INT(vl_engine_ingest_memory(e, "d.txt", dispatch, strlen(dispatch),
-					  "txt", NULL, NULL), 0);
+	CHECK_INT(vl_engine_ingest_memory(e, "d.txt", dispatch,
+					  strlen(dispatch), "txt", NULL, NULL),
+		  0);
 	CHECK_INT(vl_engine_stats(e, &s), 0);
 	CHECK_INT(s->articles, 1);
 	CHECK_INT(s->n_by_reason, 2);
@@ -129,8 +138,9 @@ void test_engine__reports_bad_input(void)
 	o.on_error = on_error;
 	o.payload = &got;
 	CHECK_INT(vl_engine_open(&e, ":memory:", NULL, NULL), 0);
-	CHECK_INT(vl_engine_ingest_memory(e, "feed", bad, sizeof bad - 1, NULL, &o,
-					  &st), 0);
+	CHECK_INT(vl_engine_ingest_memory(e, "feed", bad, sizeof bad - 1, NULL,
+					  &o, &st),
+		  0);
 	CHECK_INT(st.added, 1);
 	CHECK_INT(st.rejected, 1);
 	CHECK_INT(got.code, VL_EUTF8);
@@ -155,8 +165,9 @@ void test_engine__allocation_failures(void)
 		if (vl_engine_open(&e, ":memory:", NULL, NULL))
 			break;
 		vl__alloc_fail_after(n);
-		rc = vl_engine_ingest_memory(e, "d.txt", dispatch, strlen(dispatch),
-					     "txt", NULL, &st);
+		rc = vl_engine_ingest_memory(e, "d.txt", dispatch,
+					     strlen(dispatch), "txt", NULL,
+					     &st);
 		vl__alloc_fail_after(0);
 		if (rc == 0 && st.added == 1) {
 			vl_engine_free(e);

@@ -11,10 +11,12 @@
 void test_ingest__txt_date_marker(void)
 {
 	vl_raw_article a;
-	const char *s = " date 2025-02 La Russie a revendiqué vendredi la prise.\n\nSuite.";
+	const char *s = " date 2025-02 La Russie a revendiqué vendredi la "
+			"prise.\n\nSuite.";
 	CHECK_INT(vl__txt_parse(&a, s, strlen(s), NULL), 0);
 	CHECK_STR(a.published, "2025-02");
-	CHECK_STR(a.text, "La Russie a revendiqué vendredi la prise.\n\nSuite.");
+	CHECK_STR(a.text,
+		  "La Russie a revendiqué vendredi la prise.\n\nSuite.");
 	vl__raw_article_clear(&a);
 
 	s = "date 2025-03-14T08:30 Texte.";
@@ -52,7 +54,8 @@ void test_ingest__txt_empty(void)
 void test_ingest__jsonl_fields_and_extra(void)
 {
 	vl_raw_article a;
-	const char *s = "{\"id\": 42, \"title\": \"T\", \"text\": \"Corps\", \"published\": 1741939200,"
+	const char *s = "{\"id\": 42, \"title\": \"T\", \"text\": \"Corps\", "
+			"\"published\": 1741939200,"
 			" \"section\": \"Monde\", \"n\": [1, {\"x\": null}]}";
 	CHECK_INT(vl__jsonl_parse(&a, s, strlen(s), NULL), 0);
 	CHECK_STR(a.id, "42");
@@ -73,13 +76,13 @@ void test_ingest__jsonl_errors(void)
 		int code;
 		size_t off;
 	} bad[] = {
-		{"{\"text\": \"coupé", VL_EFORMAT, SIZE_MAX},
-		{"[1, 2]", VL_EFORMAT, 0},
-		{"{\"title\": \"sans texte\"}", VL_EEMPTY, SIZE_MAX},
-		{"{\"text\": 12}", VL_EFORMAT, SIZE_MAX},
-		{"{\"text\": \"a\"} {", VL_EFORMAT, 14},
-		{"{\"text\": \"a\\u0000b\"}", VL_EFORMAT, 11},
-		{"{\"text\": \"x\", \"id\": 1.5}", VL_EFORMAT, SIZE_MAX},
+		{ "{\"text\": \"coupé", VL_EFORMAT, SIZE_MAX },
+		{ "[1, 2]", VL_EFORMAT, 0 },
+		{ "{\"title\": \"sans texte\"}", VL_EEMPTY, SIZE_MAX },
+		{ "{\"text\": 12}", VL_EFORMAT, SIZE_MAX },
+		{ "{\"text\": \"a\"} {", VL_EFORMAT, 14 },
+		{ "{\"text\": \"a\\u0000b\"}", VL_EFORMAT, 11 },
+		{ "{\"text\": \"x\", \"id\": 1.5}", VL_EFORMAT, SIZE_MAX },
 	};
 	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
 		memset(&e, 0, sizeof e);

@@ -54,14 +54,17 @@ void test_text__utf8_rejects_each_bad_form(void)
 		const char *s;
 		size_t off;
 	} bad[] = {
-		{"ab\x80", 2},          {"a\xC0\xAF", 1},     {"\xE0\x80\xAF", 0},
-		{"x\xED\xA0\x80", 1},   {"\xF4\x90\x80\x80", 0}, {"\xC3", 0},
-		{"ok \xE2\x82", 3},     {"\xFF", 0},          {"caf\xC3\x28", 3},
+		{ "ab\x80", 2 },	   { "a\xC0\xAF", 1 },
+		{ "\xE0\x80\xAF", 0 },	   { "x\xED\xA0\x80", 1 },
+		{ "\xF4\x90\x80\x80", 0 }, { "\xC3", 0 },
+		{ "ok \xE2\x82", 3 },	   { "\xFF", 0 },
+		{ "caf\xC3\x28", 3 },
 	};
 	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
 		size_t off = 99;
 		const char *why = NULL;
-		CHECK_INT(vl__utf8_validate(bad[i].s, strlen(bad[i].s), &off, &why),
+		CHECK_INT(vl__utf8_validate(bad[i].s, strlen(bad[i].s), &off,
+					    &why),
 			  VL_EUTF8);
 		CHECK_INT(off, bad[i].off);
 		CHECK(why != NULL);
@@ -124,7 +127,9 @@ void test_text__match_form_unifies_variants(void)
 
 void test_text__numbers(void)
 {
-	CHECK_STR(norms("30.000 30'000 30\xC2\xA0" "000 30\xE2\x80\xAF" "000 30 000"),
+	CHECK_STR(norms("30.000 30'000 30\xC2\xA0"
+			"000 30\xE2\x80\xAF"
+			"000 30 000"),
 		  "30000|30000|30000|30000|30000");
 	CHECK_STR(norms("86 % et 86%"), "86%|et|86%");
 	CHECK_STR(norms("3,5 millions"), "3.5|millions");
@@ -137,8 +142,10 @@ void test_text__elisions_and_clitics(void)
 {
 	CHECK_STR(norms("l’armée d'Ukraine jusqu'à lorsqu'il aujourd'hui"),
 		  "l'|armee|d'|ukraine|jusqu'|a|lorsqu'|il|aujourd'hui");
-	CHECK_STR(norms("a-t-il ajouté, dit-elle"), "a|-t-il|ajoute|,|dit|-elle");
-	CHECK_STR(norms("Maison-Blanche rendez-vous"), "maison-blanche|rendez-vous");
+	CHECK_STR(norms("a-t-il ajouté, dit-elle"),
+		  "a|-t-il|ajoute|,|dit|-elle");
+	CHECK_STR(norms("Maison-Blanche rendez-vous"),
+		  "maison-blanche|rendez-vous");
 }
 
 void test_text__abbreviations(void)
@@ -151,10 +158,14 @@ void test_text__abbreviations(void)
 
 void test_text__sentences_quotes(void)
 {
-	CHECK_STR(sentences("«Avons-nous besoin de négociations?», a écrit Kots. Il insiste."),
-		  "«Avons-nous besoin de négociations?», a écrit Kots. || Il insiste.");
-	CHECK_STR(sentences("«Nous sommes là (...). Ils ne l'ont pas occupée», a dit l'officier."),
-		  "«Nous sommes là (...). || Ils ne l'ont pas occupée», a dit l'officier.");
+	CHECK_STR(sentences("«Avons-nous besoin de négociations?», a écrit "
+			    "Kots. Il insiste."),
+		  "«Avons-nous besoin de négociations?», a écrit Kots. || Il "
+		  "insiste.");
+	CHECK_STR(sentences("«Nous sommes là (...). Ils ne l'ont pas occupée», "
+			    "a dit l'officier."),
+		  "«Nous sommes là (...). || Ils ne l'ont pas occupée», a dit "
+		  "l'officier.");
 	CHECK_STR(sentences("Il a dit « non ». Puis il est parti."),
 		  "Il a dit « non ». || Puis il est parti.");
 	CHECK_STR(sentences("Fin.» Début"), "Fin.» || Début");
@@ -162,10 +173,14 @@ void test_text__sentences_quotes(void)
 
 void test_text__sentences_glued_paragraphs(void)
 {
-	CHECK_STR(sentences("élevées à 839.000 euros en 2019.Alors que les estives ont commencé"),
-		  "élevées à 839.000 euros en 2019. || Alors que les estives ont commencé");
-	CHECK_STR(sentences("Voir lemonde.fr pour plus."), "Voir lemonde.fr pour plus.");
-	CHECK_STR(sentences("Un.\nDeux sans point\nTrois"), "Un. || Deux sans point || Trois");
+	CHECK_STR(sentences("élevées à 839.000 euros en 2019.Alors que les "
+			    "estives ont commencé"),
+		  "élevées à 839.000 euros en 2019. || Alors que les estives "
+		  "ont commencé");
+	CHECK_STR(sentences("Voir lemonde.fr pour plus."),
+		  "Voir lemonde.fr pour plus.");
+	CHECK_STR(sentences("Un.\nDeux sans point\nTrois"),
+		  "Un. || Deux sans point || Trois");
 }
 
 void test_text__offsets_point_into_text(void)
@@ -184,8 +199,12 @@ void test_text__offsets_point_into_text(void)
 
 void test_text__language(void)
 {
-	const char *fr = "Le président russe a rencontré l'envoyé américain pour discuter des détails de la proposition de cessez-le-feu.";
-	const char *en = "The Russian president met the American envoy to discuss the details of the ceasefire proposal with his team.";
+	const char *fr =
+		"Le président russe a rencontré l'envoyé américain pour "
+		"discuter des détails de la proposition de cessez-le-feu.";
+	const char *en =
+		"The Russian president met the American envoy to discuss the "
+		"details of the ceasefire proposal with his team.";
 	vl_analysis *a;
 	CHECK_INT(vl_analyze(&a, fr, strlen(fr), NULL, NULL), 0);
 	CHECK_STR(vl_analysis_lang(a), "fr");
