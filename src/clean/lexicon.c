@@ -414,7 +414,7 @@ static size_t slot_of(const char *w, size_t len)
 	size_t i = (size_t)XXH3_64bits(w, len) & (LX_SLOTS - 1);
 
 	while (slots[i].w &&
-	       (slots[i].len != len || memcmp(slots[i].w, w, len)))
+	       (slots[i].len != len || memcmp(slots[i].w, w, len) != 0))
 		i = (i + 1) & (LX_SLOTS - 1);
 	return i;
 }

@@ -79,7 +79,7 @@ static size_t match_at(const vl_cl_view *v, size_t i, const char *phrase)
 		const char *sp = strchr(phrase, ' ');
 		size_t len = sp ? (size_t)(sp - phrase) : strlen(phrase);
 		if (i + k >= v->n || v->t[i + k].len != len ||
-		    memcmp(v->t[i + k].norm, phrase, len))
+		    memcmp(v->t[i + k].norm, phrase, len) != 0)
 			return 0;
 		k++;
 		phrase += len + (sp ? 1 : 0);

@@ -362,7 +362,7 @@ int vl__read_path(const char *path, const vl_read_limits *lim, vl_record_fn fn,
 	int rc;
 
 	/* An explicit file takes its directory's name as a source hint. */
-	if (strcmp(path, "-")) {
+	if (strcmp(path, "-") != 0) {
 		const char *slash = strrchr(path, '/');
 		if (slash && slash != path) {
 			const char *b = slash;

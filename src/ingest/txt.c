@@ -22,6 +22,7 @@ void vl__set_error(vl_error *err, int code, size_t offset, const char *fmt, ...)
 	err->code = code;
 	err->offset = offset;
 	va_start(ap, fmt);
+	/* NOLINTNEXTLINE(clang-analyzer-valist.Uninitialized) */
 	vsnprintf(err->message, sizeof err->message, fmt, ap);
 	va_end(ap);
 }

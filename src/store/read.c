@@ -49,12 +49,17 @@ void vl__article_free(vl_article *a)
 	vl__freep(a);
 }
 
-/* Removed lines of one article. */
+/* Removed lines of one article. Rows are gathered with offsets into one
+ * string pool, then turned into the public array once the pool stops
+ * moving. */
 static int load_children(vl_store *st, vl_article *a)
 {
+	struct row {
+		size_t start, end, reason, rule;
+	} *rows = NULL, *r;
 	sqlite3_stmt *s = NULL;
 	vl_buf strings = VL_BUF_INIT;
-	size_t cap = 0, *offs = NULL;
+	size_t n = 0, cap = 0;
 	int rc;
 
 	rc = sqlite3_prepare_v2(
@@ -66,58 +71,52 @@ static int load_children(vl_store *st, vl_article *a)
 		return vl__store_fail(st, rc);
 	sqlite3_bind_int64(s, 1, a->rowid);
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		if (a->n_removed == cap) {
-			vl_removed_line *v;
-			size_t *o;
+		if (n >= cap) {
 			cap = cap ? cap * 2 : 8;
-			v = vl__realloc(a->removed, cap * sizeof *v);
-			if (v)
-				a->removed = v;
-			o = vl__realloc(offs, cap * 2 * sizeof *o);
-			if (o)
-				offs = o;
-			if (!v || !o)
+			if (!(r = vl__realloc(rows, cap * sizeof *r)))
 				goto oom;
+			rows = r;
 		}
-		a->removed[a->n_removed].start =
-			(size_t)sqlite3_column_int64(s, 0);
-		a->removed[a->n_removed].end =
-			(size_t)sqlite3_column_int64(s, 1);
-		offs[2 * a->n_removed] = strings.len;
+		r = &rows[n++];
+		r->start = (size_t)sqlite3_column_int64(s, 0);
+		r->end = (size_t)sqlite3_column_int64(s, 1);
+		r->reason = strings.len;
 		vl_buf_puts(&strings, (const char *)sqlite3_column_text(s, 2));
 		vl_buf_putc(&strings, '\0');
-		offs[2 * a->n_removed + 1] = strings.len;
+		r->rule = strings.len;
 		vl_buf_puts(&strings, (const char *)sqlite3_column_text(s, 3));
 		vl_buf_putc(&strings, '\0');
 		if (strings.oom)
 			goto oom;
-		a->n_removed++;
 	}
 	sqlite3_finalize(s);
 	s = NULL;
-	if (rc != SQLITE_DONE)
-		goto dberr;
-	if (a->n_removed) {
-		a->strings = vl_buf_detach(&strings, NULL);
-		if (!a->strings)
-			goto oom;
-		for (size_t i = 0; i < a->n_removed; i++) {
-			a->removed[i].reason = a->strings + offs[2 * i];
-			a->removed[i].rule = a->strings + offs[2 * i + 1];
-		}
+	if (rc != SQLITE_DONE) {
+		rc = vl__store_fail(st, rc);
+		goto done;
 	}
-	vl__freep(offs);
-	vl_buf_free(&strings);
-	return 0;
+	if (n) {
+		a->removed = vl__calloc(n, sizeof *a->removed);
+		a->strings = vl_buf_detach(&strings, NULL);
+		if (!a->removed || !a->strings)
+			goto oom;
+		for (size_t i = 0; i < n; i++) {
+			a->removed[i].start = rows[i].start;
+			a->removed[i].end = rows[i].end;
+			a->removed[i].reason = a->strings + rows[i].reason;
+			a->removed[i].rule = a->strings + rows[i].rule;
+		}
+		a->n_removed = n;
+	}
+	rc = 0;
+	goto done;
 oom:
+	rc = VL_ENOMEM;
+done:
 	sqlite3_finalize(s);
-	vl__freep(offs);
+	vl__freep(rows);
 	vl_buf_free(&strings);
-	return VL_ENOMEM;
-dberr:
-	vl__freep(offs);
-	vl_buf_free(&strings);
-	return vl__store_fail(st, rc);
+	return rc;
 }
 
 static size_t get32(const unsigned char *p)
@@ -258,43 +257,45 @@ typedef struct stats_impl {
 	char *first, *last;
 } stats_impl;
 
-static int count_query(vl_store *st, const char *sql, stats_impl *si,
-		       size_t *n_out, size_t *cap, size_t **offs)
+/* Rows of the three breakdowns, gathered before the name pool stops
+ * moving. */
+typedef struct count_rows {
+	struct crow {
+		size_t name; /* offset into names */
+		int64_t n;
+	} * v;
+	size_t n, cap;
+} count_rows;
+
+static int count_query(vl_store *st, const char *sql, vl_buf *names,
+		       count_rows *rows, size_t *n_out)
 {
 	sqlite3_stmt *s;
 	int rc = sqlite3_prepare_v2(st->db, sql, -1, &s, NULL);
-	size_t n = 0;
+	size_t before = rows->n;
 
 	if (rc != SQLITE_OK)
 		return vl__store_fail(st, rc);
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		size_t k = si->pub.n_by_source + si->pub.n_by_lang +
-			   si->pub.n_by_reason + n;
-		if (k == *cap) {
-			size_t nc = *cap ? *cap * 2 : 16;
-			vl_count *v = vl__realloc(si->counts, nc * sizeof *v);
-			size_t *o;
-			if (v)
-				si->counts = v;
-			o = vl__realloc(*offs, nc * sizeof *o);
-			if (o)
-				*offs = o;
-			if (!v || !o) {
+		struct crow *r;
+		if (rows->n >= rows->cap) {
+			size_t nc = rows->cap ? rows->cap * 2 : 16;
+			if (!(r = vl__realloc(rows->v, nc * sizeof *r))) {
 				sqlite3_finalize(s);
 				return VL_ENOMEM;
 			}
-			*cap = nc;
+			rows->v = r;
+			rows->cap = nc;
 		}
-		(*offs)[k] = si->names.len;
-		vl_buf_puts(&si->names,
-			    (const char *)sqlite3_column_text(s, 0));
-		vl_buf_putc(&si->names, '\0');
-		si->counts[k].n = sqlite3_column_int64(s, 1);
-		n++;
+		r = &rows->v[rows->n++];
+		r->name = names->len;
+		r->n = sqlite3_column_int64(s, 1);
+		vl_buf_puts(names, (const char *)sqlite3_column_text(s, 0));
+		vl_buf_putc(names, '\0');
 	}
 	sqlite3_finalize(s);
-	*n_out = n;
-	if (si->names.oom)
+	*n_out = rows->n - before;
+	if (names->oom)
 		return VL_ENOMEM;
 	return rc == SQLITE_DONE ? 0 : vl__store_fail(st, rc);
 }
@@ -326,7 +327,7 @@ static char *scalar_text(vl_store *st, const char *sql, int *oom)
 int vl__store_stats(vl_store *st, vl_stats **out)
 {
 	stats_impl *si = vl__calloc(1, sizeof *si);
-	size_t cap = 0, *offs = NULL, n, k;
+	count_rows rows = { NULL, 0, 0 };
 	int rc = 0, oom = 0;
 
 	*out = NULL;
@@ -364,33 +365,37 @@ int vl__store_stats(vl_store *st, vl_stats **out)
 			st,
 			"SELECT source, count(*) FROM articles GROUP BY"
 			" source ORDER BY count(*) DESC, source",
-			si, &si->pub.n_by_source, &cap, &offs);
+			&si->names, &rows, &si->pub.n_by_source);
 	if (!rc)
 		rc = count_query(st,
 				 "SELECT lang, count(*) FROM articles GROUP BY"
 				 " lang ORDER BY count(*) DESC, lang",
-				 si, &si->pub.n_by_lang, &cap, &offs);
+				 &si->names, &rows, &si->pub.n_by_lang);
 	if (!rc)
 		rc = count_query(
 			st,
 			"SELECT reason, count(*) FROM removed_lines"
 			" GROUP BY reason ORDER BY count(*) DESC, reason",
-			si, &si->pub.n_by_reason, &cap, &offs);
+			&si->names, &rows, &si->pub.n_by_reason);
+	if (!rc &&
+	    !(si->counts = vl__calloc(rows.n ? rows.n : 1, sizeof *si->counts)))
+		rc = VL_ENOMEM;
 	if (rc) {
-		vl__freep(offs);
+		vl__freep(rows.v);
 		vl_stats_free(&si->pub);
 		return rc;
 	}
-	n = si->pub.n_by_source + si->pub.n_by_lang + si->pub.n_by_reason;
-	for (k = 0; k < n; k++)
-		si->counts[k].name = si->names.ptr + offs[k];
+	for (size_t k = 0; k < rows.n; k++) {
+		si->counts[k].name = si->names.ptr + rows.v[k].name;
+		si->counts[k].n = rows.v[k].n;
+	}
 	si->pub.by_source = si->counts;
 	si->pub.by_lang = si->counts + si->pub.n_by_source;
 	si->pub.by_reason =
 		si->counts + si->pub.n_by_source + si->pub.n_by_lang;
 	si->pub.first_published = si->first;
 	si->pub.last_published = si->last;
-	vl__freep(offs);
+	vl__freep(rows.v);
 	*out = &si->pub;
 	return 0;
 }

@@ -117,8 +117,9 @@ static inline int push(vl_tokens *t, size_t start, size_t end, size_t norm_at,
 	tk = &t->v[t->n++];
 	tk->start = start;
 	tk->end = end;
-	/* Pointers are fixed up at the end: store the offset for now. */
-	tk->norm = (const char *)(uintptr_t)norm_at;
+	/* The buffer may move: pointers are set at the end, from the
+	 * lengths (each norm is followed by its NUL). */
+	tk->norm = NULL;
 	tk->norm_len = (uint32_t)(t->norms.len - 1 - norm_at);
 	tk->kind = (uint16_t)kind;
 	tk->flags = (uint16_t)flags;
@@ -555,12 +556,10 @@ int vl__tokenize(vl_tokens *t, const char *text, size_t len)
 				if (h2.cls == VL_C_HYPHEN && h2.cp != 0x2013 &&
 				    h2.cp != 0x2014 && j + h2.adv < len) {
 					int nc = cls_at(&c, j + h2.adv);
-					size_t cl;
 					if (!vl__cc_is_alpha(nc) &&
 					    nc != VL_C_DIGIT)
 						break;
-					if (h2.cp == '-' &&
-					    (cl = clitic_at(&c, j)) &&
+					if (h2.cp == '-' && clitic_at(&c, j) &&
 					    !(j - i == 6 &&
 					      starts_with(&c, i, "rendez")))
 						break;
@@ -714,8 +713,11 @@ int vl__tokenize(vl_tokens *t, const char *text, size_t len)
 	rc = t->norms.oom ? VL_ENOMEM : 0;
 done:
 	if (rc == 0) {
-		for (size_t k = 0; k < t->n; k++)
-			t->v[k].norm = t->norms.ptr + (uintptr_t)t->v[k].norm;
+		const char *p = t->norms.ptr;
+		for (size_t k = 0; k < t->n; k++) {
+			t->v[k].norm = p;
+			p += t->v[k].norm_len + 1;
+		}
 	}
 	return rc;
 }
