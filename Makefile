@@ -1,13 +1,22 @@
 # veille — build, test, run, bench, fuzz, format, lint.
-# `make test` and `make run` install missing Debian packages first (as root).
+#
+# The public targets (all, test, run, bench, fuzz, lint, format) first make
+# sure the Debian packages they need are installed (scripts/deps.sh: as
+# root it runs apt-get, otherwise it says what to install), then run a
+# sub-make, which reads the library flags from pkg-config once the
+# packages are there. The build runs in parallel on every core.
 
 CC ?= cc
 PKGS := sqlite3 libutf8proc libexttextcat libcjson libxxhash zlib
 BUILD ?= build
+NPROC := $(shell nproc 2>/dev/null || echo 2)
+SUBMAKE = $(MAKE) --no-print-directory -j$(NPROC)
 WARN := -Wall -Wextra -Wpedantic -Wstrict-prototypes -Wmissing-prototypes \
         -Wshadow -Werror
-PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-PKG_LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lstemmer -lpthread -lm
+ifdef VL_DEPS_OK
+PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS))
+PKG_LIBS := $(shell pkg-config --libs $(PKGS)) -lstemmer -lpthread -lm
+endif
 CFLAGS ?= -O2 -g
 ALL_CFLAGS = -std=c11 -D_DEFAULT_SOURCE -D_POSIX_C_SOURCE=200809L $(WARN) \
              -Iinclude -Isrc $(PKG_CFLAGS) $(CFLAGS)
@@ -28,16 +37,46 @@ TEST_OBJ = $(TEST_SRC:%.c=$(B)/%.o)
 B := $(BUILD)
 SAN := $(BUILD)/san
 
-.PHONY: all deps test-deps test unit cli-tests san-test run bench fuzz fuzz-replay \
-        format lint clean header-test
+.PHONY: all test run bench fuzz format lint clean unit \
+        build-all test-run bench-run fuzz-run lint-run header-test
 
-all: deps $(B)/veille
-
-deps:
+# ---- public targets: packages first, then the work in a sub-make ----
+all:
 	@scripts/deps.sh build
+	@VL_DEPS_OK=1 $(SUBMAKE) build-all
 
-test-deps:
+test:
 	@scripts/deps.sh test
+	@VL_DEPS_OK=1 $(SUBMAKE) test-build
+	@VL_DEPS_OK=1 $(MAKE) --no-print-directory test-run
+
+run: all
+	@scripts/run-sample.sh $(B)/veille
+
+bench:
+	@scripts/deps.sh build
+	@VL_DEPS_OK=1 $(SUBMAKE) build-all $(B)/bench_stages
+	@bench/run.sh $(B)
+
+fuzz:
+	@scripts/deps.sh test
+	@VL_DEPS_OK=1 $(MAKE) --no-print-directory fuzz-run
+
+lint:
+	@scripts/deps.sh lint
+	@scripts/deps.sh build
+	@VL_DEPS_OK=1 $(MAKE) --no-print-directory lint-run
+
+format:
+	@scripts/deps.sh lint
+	clang-format -i include/*.h src/*/*.c src/*/*.h tests/unit/*.c tests/unit/*.h \
+	  fuzz/*.c fuzz/*.h bench/*.c
+
+unit:
+	@VL_DEPS_OK=1 $(SUBMAKE) $(B)/unit_tests
+	$(B)/unit_tests $(T)
+
+build-all: $(B)/veille
 
 # ---- objects (normal and sanitizer builds share the rules) ----
 $(B)/%.o: %.c $(wildcard include/*.h src/*/*.h)
@@ -90,8 +129,10 @@ header-test:
 	$(CC) -std=c11 -Wall -Wextra -pedantic -Werror -Iinclude -fsyntax-only \
 	      -x c tests/header_test.c
 
-test: test-deps header-test $(B)/veille $(B)/unit_tests $(FUZZ_TARGETS:%=$(B)/%) \
+test-build: header-test $(B)/veille $(B)/unit_tests $(FUZZ_TARGETS:%=$(B)/%) \
       $(SAN)/veille $(SAN)/unit_tests $(FUZZ_TARGETS:%=$(SAN)/%)
+
+test-run:
 	@echo "== unit tests"
 	@$(B)/unit_tests
 	@echo "== CLI tests"
@@ -102,21 +143,12 @@ test: test-deps header-test $(B)/veille $(B)/unit_tests $(FUZZ_TARGETS:%=$(B)/%)
 	@ASAN_OPTIONS=detect_leaks=1 VEILLE=$(SAN)/veille FUZZ_BIN=$(SAN) SANITIZED=1 \
 	  tests/cli/run.sh
 
-unit: $(B)/unit_tests
-	$(B)/unit_tests $(T)
-
-run: all
-	@scripts/run-sample.sh $(B)/veille
-
-bench: all $(B)/bench_stages
-	@bench/run.sh $(B)
-
 $(B)/bench_stages: bench/bench_stages.c $(B)/libveille.a
 	$(CC) $(ALL_CFLAGS) -o $@ $^ $(PKG_LIBS)
 
 # libFuzzer builds (clang): make fuzz FUZZ_SECONDS=60
 FUZZ_SECONDS ?= 30
-fuzz: test-deps
+fuzz-run:
 	@mkdir -p $(BUILD)/fuzz
 	@for t in $(FUZZ_TARGETS); do \
 	  clang $(filter-out -Werror,$(ALL_CFLAGS)) -fsanitize=fuzzer,address,undefined \
@@ -126,12 +158,7 @@ fuzz: test-deps
 	    $(BUILD)/fuzz/corpus-$$t fuzz/corpus/$${t#fuzz_} || exit 1; \
 	done
 
-format:
-	@scripts/deps.sh lint
-	clang-format -i include/*.h src/*/*.c src/*/*.h tests/unit/*.c fuzz/*.c bench/*.c
-
-lint: all
-	@scripts/deps.sh lint
+lint-run: build-all
 	clang-format --dry-run -Werror include/*.h src/*/*.c src/*/*.h
 	cppcheck --quiet --error-exitcode=1 --enable=warning,performance,portability \
 	  --std=c11 --inline-suppr -Iinclude -Isrc --suppress=missingIncludeSystem src

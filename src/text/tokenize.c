@@ -616,8 +616,12 @@ int vl__tokenize(vl_tokens *t, const char *text, size_t len)
 			if (ascii_only && kind == VL_TOK_WORD) {
 				t->norms.len += j - i;
 				t->norms.ptr[t->norms.len] = '\0';
-			} else if (put_fold(&t->norms, &c, i, j)) {
-				goto done;
+			} else {
+				/* The fast scan wrote past the norm's end:
+				 * restore the terminator before folding. */
+				t->norms.ptr[t->norms.len] = '\0';
+				if (put_fold(&t->norms, &c, i, j))
+					goto done;
 			}
 			if (first_upper)
 				flags |= VL_TOKF_CAPITALIZED;

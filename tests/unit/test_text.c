@@ -242,3 +242,18 @@ void test_text__pathological_repeat(void)
 	vl_analysis_free(a);
 	free(s);
 }
+
+void test_text__norms_are_terminated(void)
+{
+	/* A word of marks only folds to nothing: its norm must still be an
+	 * empty, terminated string (the SSE2 scan writes ahead). */
+	const char *s = "Paris \xE2\x9D\xA4\xEF\xB8\x8F \xEF\xB8\x8F"
+			"abcdefghijklmnopqrstuvwxyz e\xCC\x81\xCC\x81 fin";
+	vl_analysis *a;
+	CHECK_INT(vl_analyze(&a, s, strlen(s), NULL, NULL), 0);
+	for (size_t i = 0; i < vl_analysis_token_count(a); i++) {
+		const vl_token *t = &vl_analysis_tokens(a)[i];
+		CHECK_INT(strlen(t->norm), t->norm_len);
+	}
+	vl_analysis_free(a);
+}
