@@ -104,6 +104,16 @@ static int nfc_field(char **field)
 	return 0;
 }
 
+static int is_blank(const char *s)
+{
+	if (!s)
+		return 1;
+	for (; *s; s++)
+		if (*s != ' ' && *s != '\t' && *s != '\n' && *s != '\r')
+			return 0;
+	return 1;
+}
+
 /* Primary language subtag, lowercase: "fr-FR" -> "fr". */
 static void norm_lang(char *lang)
 {
@@ -176,6 +186,7 @@ static int reclean(run *r, int64_t rowid)
 	in.text = a->original;
 	in.len = strlen(a->original);
 	in.title = a->title;
+	in.lead = a->lead;
 	in.clean = &co;
 	r->source = a->source;
 	r->except = rowid;
@@ -295,6 +306,12 @@ static int ingest_record(run *r, const vl_record *rec)
 	    (rc = nfc_field(&raw.lead)) || (rc = nfc_field(&raw.source)))
 		goto done;
 	raw.text_len = strlen(raw.text);
+	if (is_blank(raw.text) && is_blank(raw.title) && is_blank(raw.lead)) {
+		vl__set_error(&e, VL_EEMPTY, SIZE_MAX,
+			      "no text (text, title and lead are empty)");
+		report(r, rec, &e);
+		goto done;
+	}
 	if (raw.lang)
 		norm_lang(raw.lang);
 	source = raw.source && *raw.source ? raw.source
@@ -333,6 +350,7 @@ static int ingest_record(run *r, const vl_record *rec)
 	in.text = raw.text;
 	in.len = raw.text_len;
 	in.title = raw.title;
+	in.lead = raw.lead;
 	in.find_title = raw.format == VL_FMT_TXT;
 	in.detect_lang = !raw.lang;
 	in.clean = &co;

@@ -125,6 +125,29 @@ static size_t to_orig(const segment *seg, size_t n, size_t pos, int is_end)
 	return seg[lo].orig + (pos - seg[lo].clean);
 }
 
+/* The language of the clean text; a short text (a brief, a photo page)
+ * is read together with its title and lead, which say more. */
+static int detect_lang(vl_prepared *out, const vl_prepare_input *in)
+{
+	vl_buf sample = VL_BUF_INIT;
+	const char *title = in->title ? in->title : out->title;
+
+	if (out->clean.len >= 400) {
+		out->lang = vl__langid(out->clean.ptr, out->clean.len);
+		return 0;
+	}
+	vl_buf_puts(&sample, title ? title : "");
+	vl_buf_puts(&sample, "\n");
+	vl_buf_puts(&sample, in->lead ? in->lead : "");
+	vl_buf_puts(&sample, "\n");
+	vl_buf_put(&sample, out->clean.ptr, out->clean.len);
+	if (sample.oom)
+		return VL_ENOMEM;
+	out->lang = vl__langid(sample.ptr, sample.len);
+	vl_buf_free(&sample);
+	return 0;
+}
+
 int vl__prepare(vl_prepared *out, const vl_prepare_input *in)
 {
 	vl_clean_result cr = { NULL, 0 };
@@ -208,10 +231,11 @@ int vl__prepare(vl_prepared *out, const vl_prepare_input *in)
 		out->n_line_hashes = k;
 	}
 	vl__hex128(out->clean_hash, out->clean.ptr, out->clean.len);
-	ao.detect_language = in->detect_lang;
+	ao.detect_language = 0;
 	if ((rc = vl__analyze_valid(&an, out->clean.ptr, out->clean.len, &ao)))
 		goto done;
-	out->lang = vl_analysis_lang(an);
+	if (in->detect_lang && (rc = detect_lang(out, in)))
+		goto done;
 	out->n_sentences = vl_analysis_sentence_count(an);
 	rc = VL_ENOMEM;
 	out->sentences = vl__calloc(out->n_sentences ? out->n_sentences : 1,

@@ -32,6 +32,7 @@ typedef struct vl_prepare_input {
 	const char *text; /* original body, valid UTF-8 NFC */
 	size_t len;
 	const char *title; /* given title, or NULL */
+	const char *lead;  /* given lead, or NULL */
 	int find_title;	   /* plain text: take a title line from the body */
 	int detect_lang;
 	const vl_clean_options *clean;

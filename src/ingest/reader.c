@@ -22,8 +22,8 @@ typedef struct walk {
 	const vl_read_limits *lim;
 	vl_record_fn fn;
 	void *payload;
-	size_t files;
-	uint64_t bytes;
+	size_t *files;	 /* the caller's counters, updated as we go so */
+	uint64_t *bytes; /* that progress reports are live */
 	unsigned depth;
 } walk;
 
@@ -118,7 +118,7 @@ static int read_lines(walk *w, gzFile gz, const char *path,
 			}
 			if (n == 0)
 				break;
-			w->bytes += (uint64_t)n;
+			*w->bytes += (uint64_t)n;
 			p = chunk;
 			end = chunk + n;
 		}
@@ -199,7 +199,7 @@ static int read_all(walk *w, gzFile gz, vl_buf *b, size_t max, int *gz_err,
 		}
 		if (n == 0)
 			return 0;
-		w->bytes += (uint64_t)n;
+		*w->bytes += (uint64_t)n;
 		b->len += (size_t)n;
 		b->ptr[b->len] = '\0';
 	}
@@ -226,7 +226,7 @@ static int read_file(walk *w, const char *path, const char *dir_name,
 		return VL_ENOMEM;
 	}
 	gzbuffer(gz, 256 * 1024);
-	w->files++;
+	(*w->files)++;
 	if (format == VL_FMT_JSONL) {
 		rc = read_lines(w, gz, path, dir_name, NULL);
 		goto done;
@@ -357,7 +357,11 @@ static int walk_path(walk *w, const char *path, const char *dir_name,
 int vl__read_path(const char *path, const vl_read_limits *lim, vl_record_fn fn,
 		  void *payload, size_t *files, uint64_t *bytes)
 {
-	walk w = { lim, fn, payload, 0, 0, 0 };
+	size_t nf = 0;
+	uint64_t nb = 0;
+	walk w = {
+		lim, fn, payload, files ? files : &nf, bytes ? bytes : &nb, 0
+	};
 	char *parent = NULL;
 	int rc;
 
@@ -373,17 +377,15 @@ int vl__read_path(const char *path, const vl_read_limits *lim, vl_record_fn fn,
 	}
 	rc = walk_path(&w, path, parent, 1);
 	vl__freep(parent);
-	if (files)
-		*files += w.files;
-	if (bytes)
-		*bytes += w.bytes;
 	return rc;
 }
 
 int vl__read_memory(const char *name, const char *data, size_t len, int format,
 		    const vl_read_limits *lim, vl_record_fn fn, void *payload)
 {
-	walk w = { lim, fn, payload, 0, 0, 0 };
+	size_t nf = 0;
+	uint64_t nb = 0;
+	walk w = { lim, fn, payload, &nf, &nb, 0 };
 	size_t lineno = 1, i = 0;
 	int rc = 0;
 
