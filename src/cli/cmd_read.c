@@ -118,17 +118,20 @@ static int ls_cb(const vl_article *a, void *payload)
 	return 0;
 }
 
-int cmd_ls(int argc, char **argv)
+/* ls and export: every article matching the filters, through cb. */
+static int each_article(int argc, char **argv, const char *usage,
+			const char *allowed,
+			int (*cb)(const vl_article *, void *))
 {
 	read_opts o;
 	vl_query q = VL_QUERY_INIT;
 	vl_engine *eng;
-	int rc = parse(argc, argv, ls_usage, &o, "slnj");
+	int rc = parse(argc, argv, usage, &o, allowed);
 
 	if (rc >= 0)
 		return rc;
 	if (optind < argc) {
-		fputs(ls_usage, stderr);
+		fputs(usage, stderr);
 		return EXIT_USAGE;
 	}
 	if ((rc = cli_open(&eng, o.db, 1)))
@@ -136,14 +139,20 @@ int cmd_ls(int argc, char **argv)
 	q.source = o.source;
 	q.lang = o.lang;
 	q.limit = (size_t)o.limit;
-	rc = vl_engine_each_article(eng, &q, ls_cb, &o);
-	if (rc) {
-		cli_error("ls", rc == VL_EDB ? vl_engine_errmsg(eng)
-					     : vl_strerror(rc));
+	rc = vl_engine_each_article(eng, &q, cb, &o);
+	if (fflush(stdout) || rc) {
+		cli_error(argv[0], rc == VL_EDB ? vl_engine_errmsg(eng)
+				   : rc		? vl_strerror(rc)
+						: "write error");
 		rc = EXIT_FAILURE_;
 	}
 	vl_engine_free(eng);
 	return rc;
+}
+
+int cmd_ls(int argc, char **argv)
+{
+	return each_article(argc, argv, ls_usage, "slnj", ls_cb);
 }
 
 /* ---- show ---- */
@@ -262,31 +271,7 @@ static int export_cb(const vl_article *a, void *payload)
 
 int cmd_export(int argc, char **argv)
 {
-	read_opts o;
-	vl_query q = VL_QUERY_INIT;
-	vl_engine *eng;
-	int rc = parse(argc, argv, export_usage, &o, "sln");
-
-	if (rc >= 0)
-		return rc;
-	if (optind < argc) {
-		fputs(export_usage, stderr);
-		return EXIT_USAGE;
-	}
-	if ((rc = cli_open(&eng, o.db, 1)))
-		return rc;
-	q.source = o.source;
-	q.lang = o.lang;
-	q.limit = (size_t)o.limit;
-	rc = vl_engine_each_article(eng, &q, export_cb, NULL);
-	if (fflush(stdout) || rc) {
-		cli_error("export", rc == VL_EDB ? vl_engine_errmsg(eng)
-				    : rc	 ? vl_strerror(rc)
-						 : "write error");
-		rc = EXIT_FAILURE_;
-	}
-	vl_engine_free(eng);
-	return rc;
+	return each_article(argc, argv, export_usage, "sln", export_cb);
 }
 
 /* ---- stats ---- */

@@ -447,29 +447,37 @@ static void limits(const vl_ingest_options *o, vl_read_limits *lim)
 		o->max_line_bytes ? o->max_line_bytes : DEFAULT_MAX_LINE;
 }
 
+/* Set up a run; st may be NULL (counters then go to local). */
+static void run_init(run *r, vl_engine *eng, const vl_ingest_options *opts,
+		     vl_ingest_stats *st, vl_ingest_stats *local,
+		     vl_read_limits *lim)
+{
+	static const vl_ingest_options def = VL_INGEST_OPTIONS_INIT;
+
+	memset(r, 0, sizeof *r);
+	if (!st) {
+		memset(local, 0, sizeof *local);
+		st = local;
+	}
+	r->eng = eng;
+	r->opts = opts ? opts : &def;
+	r->st = st;
+	limits(r->opts, lim);
+}
+
 int vl_engine_ingest(vl_engine *eng, const char *path,
 		     const vl_ingest_options *opts, vl_ingest_stats *st)
 {
-	vl_ingest_options def = VL_INGEST_OPTIONS_INIT;
 	vl_ingest_stats local;
 	vl_read_limits lim;
 	run r;
 	int rc;
 
-	if (!eng || !path)
+	if (!eng || !path || eng->read_only)
 		return VL_EINVAL;
-	if (eng->read_only)
-		return VL_EINVAL;
-	if (!st) {
-		memset(&local, 0, sizeof local);
-		st = &local;
-	}
-	memset(&r, 0, sizeof r);
-	r.eng = eng;
-	r.opts = opts ? opts : &def;
-	r.st = st;
-	limits(r.opts, &lim);
-	rc = vl__read_path(path, &lim, on_record, &r, &st->files, &st->bytes);
+	run_init(&r, eng, opts, st, &local, &lim);
+	rc = vl__read_path(path, &lim, on_record, &r, &r.st->files,
+			   &r.st->bytes);
 	return finish(&r, rc);
 }
 
@@ -477,7 +485,6 @@ int vl_engine_ingest_memory(vl_engine *eng, const char *name, const char *data,
 			    size_t len, const char *format,
 			    const vl_ingest_options *opts, vl_ingest_stats *st)
 {
-	vl_ingest_options def = VL_INGEST_OPTIONS_INIT;
 	vl_ingest_stats local;
 	vl_read_limits lim;
 	run r;
@@ -491,16 +498,8 @@ int vl_engine_ingest_memory(vl_engine *eng, const char *name, const char *data,
 		fmt = VL_FMT_JSONL;
 	else if (format)
 		return VL_EINVAL;
-	if (!st) {
-		memset(&local, 0, sizeof local);
-		st = &local;
-	}
-	memset(&r, 0, sizeof r);
-	r.eng = eng;
-	r.opts = opts ? opts : &def;
-	r.st = st;
-	limits(r.opts, &lim);
-	st->bytes += len;
+	run_init(&r, eng, opts, st, &local, &lim);
+	r.st->bytes += len;
 	rc = vl__read_memory(name ? name : "memory", data ? data : "", len, fmt,
 			     &lim, on_record, &r);
 	return finish(&r, rc);
