@@ -36,7 +36,7 @@ typedef struct run {
 	int fatal; /* a store error: the ingest ends */
 	/* for the `seen` callback */
 	const char *source;
-	int64_t except;
+	uint64_t sig; /* body of the article being cleaned */
 } run;
 
 int vl_engine_open(vl_engine **out, const char *db_path,
@@ -83,7 +83,7 @@ static void report(run *r, const vl_record *rec, const vl_error *e)
 static uint32_t seen_in_source(uint64_t hash, void *payload)
 {
 	run *r = payload;
-	return vl__store_line_count(r->eng->store, r->source, hash, r->except);
+	return vl__store_line_count(r->eng->store, r->source, hash, r->sig);
 }
 
 /* Normalise every metadata string to NFC (text fields were validated
@@ -178,6 +178,8 @@ static int reclean(run *r, int64_t rowid)
 	vl_prepare_input in;
 	vl_clean_options co = { seen_in_source, r, REPEAT_MIN };
 	vl_store_article sa;
+	const char *saved_source;
+	uint64_t saved_sig;
 	int rc;
 
 	if ((rc = vl__store_load(r->eng->store, NULL, rowid, &a)))
@@ -188,8 +190,12 @@ static int reclean(run *r, int64_t rowid)
 	in.title = a->title;
 	in.lead = a->lead;
 	in.clean = &co;
+	/* The seen callback now speaks for this article; the caller's
+	 * article gets it back below. */
+	saved_source = r->source;
+	saved_sig = r->sig;
 	r->source = a->source;
-	r->except = rowid;
+	r->sig = a->body_sig;
 	rc = vl__prepare(&p, &in);
 	if (!rc) {
 		memset(&sa, 0, sizeof sa);
@@ -205,6 +211,8 @@ static int reclean(run *r, int64_t rowid)
 			r->st->recleaned++;
 		vl__prepared_free(&p);
 	}
+	r->source = saved_source;
+	r->sig = saved_sig;
 	vl__article_free(a);
 	return rc;
 }
@@ -220,7 +228,7 @@ static int learn_lines(run *r, const char *source, int64_t rowid,
 		int rc;
 		uint64_t h = p->line_hashes[i];
 
-		if (vl__store_line_count(r->eng->store, source, h, rowid) !=
+		if (vl__store_line_count(r->eng->store, source, h, r->sig) !=
 		    REPEAT_MIN)
 			continue;
 		if ((rc = vl__store_line_articles(r->eng->store, source, h,
@@ -254,6 +262,8 @@ static int ingest_record(run *r, const vl_record *rec)
 	vl_clean_options co = { seen_in_source, r, REPEAT_MIN };
 	vl_store_article sa;
 	const void *nul;
+	size_t limit = r->opts->max_article_bytes ? r->opts->max_article_bytes
+						  : DEFAULT_MAX_ARTICLE;
 
 	memset(&e, 0, sizeof e);
 	memset(&raw, 0, sizeof raw);
@@ -293,12 +303,11 @@ static int ingest_record(run *r, const vl_record *rec)
 		rc = 0;
 		goto done;
 	}
-	if (raw.text_len > (r->opts->max_article_bytes
-				    ? r->opts->max_article_bytes
-				    : DEFAULT_MAX_ARTICLE)) {
+	if (raw.text_len > limit) {
 		vl__set_error(&e, VL_ETOOBIG, SIZE_MAX,
-			      "article text of %zu bytes is over the limit",
-			      raw.text_len);
+			      "article of %zu bytes is over the limit of %zu"
+			      " bytes",
+			      raw.text_len, limit);
 		report(r, rec, &e);
 		goto done;
 	}
@@ -355,7 +364,7 @@ static int ingest_record(run *r, const vl_record *rec)
 	in.detect_lang = !raw.lang;
 	in.clean = &co;
 	r->source = source;
-	r->except = known ? rowid : 0;
+	r->sig = vl__body_sig(raw.text, raw.text_len);
 	if ((rc = vl__prepare(&p, &in)))
 		goto done;
 	memset(&sa, 0, sizeof sa);
@@ -382,6 +391,7 @@ static int ingest_record(run *r, const vl_record *rec)
 	sa.n_removed = p.n_removed;
 	sa.sentences = p.sentences;
 	sa.n_sentences = p.n_sentences;
+	sa.body_sig = r->sig;
 	sa.line_hashes = p.line_hashes;
 	sa.n_line_hashes = p.n_line_hashes;
 	if (!(rc = begin_batch(r))) {

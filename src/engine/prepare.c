@@ -19,6 +19,22 @@ typedef struct segment {
 	size_t orig, clean, len;
 } segment;
 
+uint64_t vl__body_sig(const char *text, size_t len)
+{
+	size_t i = 0, best = 0, best_len = 0;
+
+	while (i < len) {
+		const char *nl = memchr(text + i, '\n', len - i);
+		size_t end = nl ? (size_t)(nl - text) : len;
+		if (end - i > best_len) {
+			best = i;
+			best_len = end - i;
+		}
+		i = end + 1;
+	}
+	return XXH3_64bits(text + best, best_len);
+}
+
 void vl__hex64(char out[17], const void *data, size_t len)
 {
 	static const char hex[] = "0123456789abcdef";
@@ -141,8 +157,10 @@ static int detect_lang(vl_prepared *out, const vl_prepare_input *in)
 	vl_buf_puts(&sample, in->lead ? in->lead : "");
 	vl_buf_puts(&sample, "\n");
 	vl_buf_put(&sample, out->clean.ptr, out->clean.len);
-	if (sample.oom)
+	if (sample.oom) {
+		vl_buf_free(&sample);
 		return VL_ENOMEM;
+	}
 	out->lang = vl__langid(sample.ptr, sample.len);
 	vl_buf_free(&sample);
 	return 0;

@@ -41,6 +41,11 @@ typedef struct vl_prepare_input {
 int vl__prepare(vl_prepared *out, const vl_prepare_input *in);
 void vl__prepared_free(vl_prepared *p);
 
+/* Signature of an article's body: the hash of its longest line. Copies
+ * and updates of one dispatch share it, so a line they all carry is not
+ * taken for a source's boilerplate. */
+uint64_t vl__body_sig(const char *text, size_t len);
+
 /* Hex digest helpers (xxHash XXH3): 16 hex chars for 64 bits, 32 for
  * 128 bits, NUL-terminated. */
 void vl__hex64(char out[17], const void *data, size_t len);

@@ -75,6 +75,17 @@ static int report(walk *w, const char *path, size_t line, int code, size_t off,
 	return w->fn(&r, w->payload);
 }
 
+/* One wording for every size limit: what, how big, the limit. */
+static int too_big(walk *w, const char *path, size_t line, const char *what,
+		   size_t size, int at_least, size_t limit)
+{
+	char msg[160];
+	snprintf(msg, sizeof msg,
+		 "%s of %s%zu bytes is over the limit of %zu bytes", what,
+		 at_least ? "more than " : "", size, limit);
+	return report(w, path, line, VL_ETOOBIG, SIZE_MAX, "%s", msg);
+}
+
 static int emit(walk *w, const char *path, const char *dir_name, size_t line,
 		const char *data, size_t len, int format)
 {
@@ -89,6 +100,19 @@ static int emit(walk *w, const char *path, const char *dir_name, size_t line,
 	return w->fn(&r, w->payload);
 }
 
+/* After gzread returned n <= 0: the stream's error, or NULL at a clean
+ * end. A gzip member cut short reads as a plain end of file; only
+ * gzerror tells (Z_BUF_ERROR). */
+static const char *gz_failure(gzFile gz, int n)
+{
+	int zerr = Z_OK;
+	const char *msg = gzerror(gz, &zerr);
+
+	if (n < 0 || (zerr != Z_OK && zerr != Z_STREAM_END))
+		return msg && *msg ? msg : "unknown error";
+	return NULL;
+}
+
 /* JSON Lines from a stream: lines longer than the limit are reported and
  * skipped without being held in memory. Blank lines are ignored. */
 static int read_lines(walk *w, gzFile gz, const char *path,
@@ -98,7 +122,7 @@ static int read_lines(walk *w, gzFile gz, const char *path,
 	char *chunk = vl__malloc(CHUNK);
 	size_t lineno = 1, skipped = 0;
 	int n, rc = 0, overflow = 0;
-	const char *p, *nl, *end;
+	const char *p, *nl, *end, *broken = NULL;
 
 	if (!chunk)
 		return VL_ENOMEM;
@@ -108,15 +132,9 @@ static int read_lines(walk *w, gzFile gz, const char *path,
 			end = p + first->len;
 		} else {
 			n = gzread(gz, chunk, CHUNK);
-			if (n < 0) {
-				int zerr;
-				const char *msg = gzerror(gz, &zerr);
-				rc = report(w, path, lineno, VL_EFORMAT,
-					    (size_t)gzoffset(gz),
-					    "read error: %s", msg);
+			if (n <= 0 && (broken = gz_failure(gz, n)))
 				break;
-			}
-			if (n == 0)
+			if (n <= 0)
 				break;
 			*w->bytes += (uint64_t)n;
 			p = chunk;
@@ -141,13 +159,8 @@ static int read_lines(walk *w, gzFile gz, const char *path,
 				break;
 			p = nl + 1;
 			if (overflow) {
-				char what[64];
-				snprintf(what, sizeof what, "%zu", skipped);
-				rc = report(w, path, lineno, VL_ETOOBIG,
-					    SIZE_MAX,
-					    "line of %s bytes is over the line "
-					    "limit",
-					    what);
+				rc = too_big(w, path, lineno, "line", skipped,
+					     0, w->lim->max_line_bytes);
 				overflow = 0;
 			} else {
 				size_t k = line.len;
@@ -164,11 +177,18 @@ static int read_lines(walk *w, gzFile gz, const char *path,
 		if (rc)
 			break;
 	}
-	if (!rc && overflow) {
-		char what[64];
-		snprintf(what, sizeof what, "%zu", skipped);
-		rc = report(w, path, lineno, VL_ETOOBIG, SIZE_MAX,
-			    "line of %s bytes is over the line limit", what);
+	if (!rc && broken) {
+		/* Lines read before the damage are kept; the cut line is not
+		 * guessed at. */
+		char what[200];
+		snprintf(what, sizeof what,
+			 "%.120s; line %zu and after are lost", broken, lineno);
+		rc = report(w, path, 0, VL_EFORMAT, SIZE_MAX,
+			    "compressed input is truncated or corrupt: %s",
+			    what);
+	} else if (!rc && overflow) {
+		rc = too_big(w, path, lineno, "line", skipped, 0,
+			     w->lim->max_line_bytes);
 	} else if (!rc && line.len) {
 		rc = emit(w, path, dir_name, lineno, line.ptr, line.len,
 			  VL_FMT_JSONL);
@@ -193,12 +213,11 @@ static int read_all(walk *w, gzFile gz, vl_buf *b, size_t max, int *gz_err,
 		if (vl_buf_grow(b, room))
 			return VL_ENOMEM;
 		n = gzread(gz, b->ptr + b->len, (unsigned)room);
-		if (n < 0) {
-			*msg = gzerror(gz, gz_err);
+		if (n <= 0) {
+			if ((*msg = gz_failure(gz, n)))
+				*gz_err = 1;
 			return 0;
 		}
-		if (n == 0)
-			return 0;
 		*w->bytes += (uint64_t)n;
 		b->len += (size_t)n;
 		b->ptr[b->len] = '\0';
@@ -238,8 +257,8 @@ static int read_file(walk *w, const char *path, const char *dir_name,
 	if (rc)
 		goto done;
 	if (zerr) {
-		rc = report(w, path, 0, VL_EFORMAT, (size_t)gzoffset(gz),
-			    "read error: %s (file is truncated or corrupt)",
+		rc = report(w, path, 0, VL_EFORMAT, SIZE_MAX,
+			    "compressed input is truncated or corrupt: %s",
 			    msg);
 		goto done;
 	}
@@ -254,18 +273,15 @@ static int read_file(walk *w, const char *path, const char *dir_name,
 			goto done;
 		if (zerr) {
 			rc = report(
-				w, path, 0, VL_EFORMAT, (size_t)gzoffset(gz),
-				"read error: %s (file is truncated or corrupt)",
+				w, path, 0, VL_EFORMAT, SIZE_MAX,
+				"compressed input is truncated or corrupt: %s",
 				msg);
 			goto done;
 		}
 	}
 	if (b.len > w->lim->max_file_bytes) {
-		char what[64];
-		snprintf(what, sizeof what, "%zu", w->lim->max_file_bytes);
-		rc = report(w, path, 0, VL_ETOOBIG, SIZE_MAX,
-			    "article is larger than the limit of %s bytes",
-			    what);
+		rc = too_big(w, path, 0, "article", w->lim->max_file_bytes, 1,
+			     w->lim->max_file_bytes);
 		goto done;
 	}
 	rc = emit(w, path, dir_name, 0, b.ptr, b.len, VL_FMT_TXT);
@@ -393,8 +409,8 @@ int vl__read_memory(const char *name, const char *data, size_t len, int format,
 		format = sniff(data, len);
 	if (format == VL_FMT_TXT) {
 		if (len > lim->max_file_bytes)
-			return report(&w, name, 0, VL_ETOOBIG, SIZE_MAX, "%s",
-				      "article is larger than the limit");
+			return too_big(&w, name, 0, "article", len, 0,
+				       lim->max_file_bytes);
 		return emit(&w, name, NULL, 0, data, len, VL_FMT_TXT);
 	}
 	while (i < len && !rc) {
@@ -403,8 +419,8 @@ int vl__read_memory(const char *name, const char *data, size_t len, int format,
 		while (k > i && (data[k - 1] == '\r' || data[k - 1] == ' '))
 			k--;
 		if (k - i > lim->max_line_bytes)
-			rc = report(&w, name, lineno, VL_ETOOBIG, SIZE_MAX,
-				    "%s", "line is over the line limit");
+			rc = too_big(&w, name, lineno, "line", k - i, 0,
+				     lim->max_line_bytes);
 		else if (k > i)
 			rc = emit(&w, name, NULL, lineno, data + i, k - i,
 				  VL_FMT_JSONL);

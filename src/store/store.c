@@ -15,8 +15,9 @@
 
 /* Each migration moves the schema from version i to i+1. Never edit one
  * that has shipped: add a new one. */
+/* clang-format off */
 static const char *const migrations[] = {
-	/* 1: articles, removed lines, sentences, per-source line counts */
+	/* 1: articles, removed lines, per-source line counts */
 	"CREATE TABLE articles("
 	" rowid INTEGER PRIMARY KEY,"
 	" id TEXT NOT NULL UNIQUE,"
@@ -31,20 +32,22 @@ static const char *const migrations[] = {
 	 * original), clean_start, clean_end; one blob per article because
 	 * they are always read with it */
 	" sentences BLOB NOT NULL,"
+	/* body signature: hash of the longest line of the original; copies
+	 * and updates of one dispatch share it (see source_lines) */
+	" body_sig INTEGER NOT NULL,"
 	" ingested_at INTEGER NOT NULL);"
 	"CREATE INDEX articles_source ON articles(source);"
 	"CREATE INDEX articles_published ON articles(published_ts);"
 	"CREATE INDEX articles_clean_hash ON articles(clean_hash);"
 	"CREATE TABLE removed_lines("
-	" article INTEGER NOT NULL REFERENCES articles(rowid) ON DELETE "
-	"CASCADE,"
+	" article INTEGER NOT NULL REFERENCES articles(rowid) ON DELETE CASCADE,"
 	" idx INTEGER NOT NULL, start INTEGER NOT NULL, end INTEGER NOT NULL,"
 	" reason TEXT NOT NULL, rule TEXT NOT NULL,"
 	" PRIMARY KEY(article, idx)) WITHOUT ROWID;"
 	"CREATE TABLE source_lines("
 	" source TEXT NOT NULL, hash INTEGER NOT NULL,"
-	" article INTEGER NOT NULL REFERENCES articles(rowid) ON DELETE "
-	"CASCADE,"
+	" article INTEGER NOT NULL REFERENCES articles(rowid) ON DELETE CASCADE,"
+	" sig INTEGER NOT NULL," /* the article's body_sig */
 	" PRIMARY KEY(source, hash, article)) WITHOUT ROWID;"
 	"CREATE INDEX source_lines_article ON source_lines(article);",
 };
@@ -54,30 +57,32 @@ static const char *const sql_text[N_STMT] = {
 	[S_LOOKUP] = "SELECT rowid, content_hash FROM articles WHERE id = ?",
 	[S_INSERT] =
 		"INSERT INTO articles(id, source, url, title, lead, published,"
-		" published_ts, lang, lang_given, original, clean, "
-		"content_hash,"
-		" clean_hash, extra, format, origin, sentences, ingested_at)"
-		" VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,strftime('%s','now')"
-		")",
+		" published_ts, lang, lang_given, original, clean, content_hash,"
+		" clean_hash, extra, format, origin, sentences, body_sig,"
+		" ingested_at)"
+		" VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,"
+		" strftime('%s','now'))",
 	[S_REPLACE] =
 		"UPDATE articles SET id=?, source=?, url=?, title=?, lead=?,"
-		" published=?, published_ts=?, lang=?, lang_given=?, "
-		"original=?,"
+		" published=?, published_ts=?, lang=?, lang_given=?, original=?,"
 		" clean=?, content_hash=?, clean_hash=?, extra=?, format=?,"
-		" origin=?, sentences=?, ingested_at=strftime('%s','now')"
-		" WHERE rowid=?",
+		" origin=?, sentences=?, body_sig=?,"
+		" ingested_at=strftime('%s','now') WHERE rowid=?",
 	[S_UPDATE_CLEAN] =
 		"UPDATE articles SET clean=?, clean_hash=?, sentences=?"
 		" WHERE rowid=?",
 	[S_DEL_REMOVED] = "DELETE FROM removed_lines WHERE article=?",
 	[S_DEL_LINES] = "DELETE FROM source_lines WHERE article=?",
 	[S_INS_REMOVED] = "INSERT INTO removed_lines VALUES(?,?,?,?,?,?)",
-	[S_INS_LINE] = "INSERT OR IGNORE INTO source_lines VALUES(?,?,?)",
-	[S_LINE_COUNT] = "SELECT count(*) FROM source_lines"
-			 " WHERE source=? AND hash=? AND article<>?",
+	[S_INS_LINE] = "INSERT OR IGNORE INTO source_lines VALUES(?,?,?,?)",
+	/* Distinct bodies, not articles: five updates of one dispatch are
+	 * one text, and their lines are not boilerplate. */
+	[S_LINE_COUNT] = "SELECT count(DISTINCT sig) FROM source_lines"
+			 " WHERE source=? AND hash=? AND sig<>?",
 	[S_LINE_ARTICLES] =
 		"SELECT article FROM source_lines WHERE source=? AND hash=?",
 };
+/* clang-format on */
 
 int vl__store_fail(vl_store *st, int rc)
 {
@@ -305,6 +310,7 @@ static int bind_article(sqlite3_stmt *s, const vl_store_article *a,
 	if (!(*blob = pack_sentences(a, &n)))
 		return VL_ENOMEM;
 	sqlite3_bind_blob(s, 17, *blob, (int)n, SQLITE_STATIC);
+	sqlite3_bind_int64(s, 18, (sqlite3_int64)a->body_sig);
 	bind_text(s, 1, a->id);
 	bind_text(s, 2, a->source);
 	bind_text(s, 3, a->url);
@@ -379,6 +385,7 @@ static int write_lines(vl_store *st, int64_t rowid, const vl_store_article *a,
 		bind_text(s, 1, a->source);
 		sqlite3_bind_int64(s, 2, (sqlite3_int64)a->line_hashes[i]);
 		sqlite3_bind_int64(s, 3, rowid);
+		sqlite3_bind_int64(s, 4, (sqlite3_int64)a->body_sig);
 		if ((rc = step_done(st, s)))
 			return rc;
 	}
@@ -412,7 +419,7 @@ int vl__store_replace(vl_store *st, int64_t rowid, const vl_store_article *a)
 
 	if ((rc = bind_article(s, a, &blob)))
 		return rc;
-	sqlite3_bind_int64(s, 18, rowid);
+	sqlite3_bind_int64(s, 19, rowid);
 	rc = step_done(st, s);
 	sqlite3_clear_bindings(s);
 	vl__freep(blob);
@@ -446,14 +453,14 @@ int vl__store_update_clean(vl_store *st, int64_t rowid,
 }
 
 uint32_t vl__store_line_count(vl_store *st, const char *source, uint64_t hash,
-			      int64_t except)
+			      uint64_t except_sig)
 {
 	sqlite3_stmt *s = vl__store_stmt(st, S_LINE_COUNT);
 	uint32_t n = 0;
 
 	bind_text(s, 1, source);
 	sqlite3_bind_int64(s, 2, (sqlite3_int64)hash);
-	sqlite3_bind_int64(s, 3, except);
+	sqlite3_bind_int64(s, 3, (sqlite3_int64)except_sig);
 	if (sqlite3_step(s) == SQLITE_ROW)
 		n = (uint32_t)sqlite3_column_int64(s, 0);
 	sqlite3_reset(s);

@@ -21,6 +21,7 @@ struct vl_article {
 	char *id, *source, *url, *title, *lead, *published, *lang;
 	char *original, *clean, *extra, *origin, *format;
 	int lang_given;
+	uint64_t body_sig;
 	vl_removed_line *removed;
 	size_t n_removed;
 	vl_sentence *sentences;	      /* offsets into original */
@@ -51,6 +52,7 @@ typedef struct vl_store_article {
 	size_t n_removed;
 	const vl_store_sentence *sentences;
 	size_t n_sentences;
+	uint64_t body_sig;           /* hash of the longest line */
 	const uint64_t *line_hashes; /* countable lines, for source stats */
 	size_t n_line_hashes;
 } vl_store_article;
@@ -75,10 +77,10 @@ int vl__store_replace(vl_store *st, int64_t rowid, const vl_store_article *a);
 int vl__store_update_clean(vl_store *st, int64_t rowid,
 			   const vl_store_article *a);
 
-/* Number of articles of `source` carrying line `hash`, other than
- * `except` (a rowid, or 0). */
+/* Number of distinct bodies (body_sig) among the articles of `source`
+ * carrying line `hash`, not counting the body `except_sig`. */
 uint32_t vl__store_line_count(vl_store *st, const char *source, uint64_t hash,
-			      int64_t except);
+			      uint64_t except_sig);
 /* Rowids of the articles of `source` carrying `hash` (caller frees). */
 int vl__store_line_articles(vl_store *st, const char *source, uint64_t hash,
 			    int64_t **rowids, size_t *n);

@@ -26,6 +26,12 @@ big_line() {
 		tr '\n' ' ' | head -c "$1"
 }
 
+# has_count FILE KEY N : FILE holds the JSON member "KEY": N (any spacing).
+has_count() {
+	grep -Eq "\"$2\":[[:space:]]*$3([^0-9.]|\$)" "$1" ||
+		fail "$1 does not hold \"$2\": $3: $(head -c 1000 "$1")"
+}
+
 # articles DB : number of stored articles.
 articles() {
 	count_articles "$1"
@@ -39,7 +45,7 @@ test_big_txt_rejected_others_stored() {
 	printf 'La préfecture a levé l’alerte orages en fin de journée.\n' >d/a.txt
 	printf 'Les trains reprennent progressivement, selon la SNCF.\n' >d/c.txt
 	ingest 20 1 --db t.db d
-	contains err "d/big.txt: article is larger than the limit"
+	contains err "d/big.txt: article of more than 8388608 bytes is over the limit of 8388608 bytes"
 	contains err "1 of 3 articles rejected; 2 stored"
 	[ "$(articles t.db)" -eq 2 ] || fail "expected the 2 small files stored"
 }
@@ -62,12 +68,12 @@ test_big_jsonl_line() {
 	} >big.jsonl
 	# Over the article limit (8M by default): refused, the rest stored.
 	ingest 20 1 --db t.db big.jsonl
-	contains err "big.jsonl:2: article text of 50000000 bytes is over the limit"
+	contains err "big.jsonl:2: article of 50000000 bytes is over the limit of"
 	[ "$(articles t.db)" -eq 2 ] || fail "the two short lines should be stored"
 	"$VEILLE" show --db t.db apres >/dev/null
 	# Over the line limit: refused without being held in memory.
 	ingest 20 1 --db l.db --max-line-bytes 1M big.jsonl
-	contains err "big.jsonl:2: line of 50000025 bytes is over the line limit"
+	contains err "big.jsonl:2: line of 50000025 bytes is over the limit of"
 	[ "$(articles l.db)" -eq 2 ] || fail "the two short lines should be stored"
 	# With a higher limit it is stored.
 	ingest 30 0 --db t.db --max-article-bytes 64M big.jsonl
@@ -83,7 +89,7 @@ test_token_repeated_a_million_times() {
 	ingest 10 0 --db t.db mot.txt
 	[ "$(articles t.db)" -eq 1 ] || fail "article not stored"
 	"$VEILLE" ls --db t.db --json >ls
-	contains ls '"sentences":1'
+	has_count ls sentences 1
 }
 
 test_token_per_line_a_million_lines() {
@@ -137,7 +143,7 @@ test_invalid_utf8_among_valid_files() {
 	[ "$(articles t.db)" -eq 2 ] || fail "the two valid files should be stored"
 	# With --repair every file is stored, the bad bytes as U+FFFD.
 	ingest 10 0 --db r.db --repair --json d
-	contains out '"repaired": 2'
+	has_count out repaired 2
 	[ "$(articles r.db)" -eq 4 ] || fail "all four files should be stored"
 	"$VEILLE" export --db r.db >export
 	contains export "Puis il a dit : � fin."
@@ -204,14 +210,18 @@ test_json_wrong_types_and_nesting() {
 		printf '[1,2,3]\n'
 		printf '{"id":"w7","text":"Nombre trop grand.","note":1e400}\n'
 	} >w.jsonl
-	ingest 10 1 --db t.db w.jsonl
+	ingest 10 1 --db t.db --json w.jsonl
 	contains err 'w.jsonl:1: field "id" has the wrong type'
 	contains err 'w.jsonl:2: field "text" has the wrong type'
 	contains err "w.jsonl:4:"
 	contains err "w.jsonl:5:"
 	contains err "w.jsonl:6: byte 0: a JSON Lines record must be an object"
-	contains err "w.jsonl:7:"
-	contains err "6 of 7 articles rejected; 1 stored"
+	lacks err "w.jsonl:3:"
+	# 1e400 overflows a double: refused or kept, as the JSON parser
+	# decides, but the count adds up.
+	has_count out read 7
+	n=$(articles t.db)
+	[ "$n" -ge 1 ] && [ "$n" -le 2 ] || fail "expected 1 or 2 articles, got $n"
 	# Unknown fields are kept.
 	"$VEILLE" show --db t.db --json w3 >w3
 	contains w3 '"auteur"'
@@ -226,8 +236,8 @@ test_thousand_identical_documents() {
 	[ "$(articles t.db)" -eq 1000 ] || fail "all 1000 copies should be stored"
 	# A second run finds every article unchanged.
 	ingest 15 0 --db t.db --json same.jsonl
-	contains out '"unchanged": 1000'
-	contains out '"added": 0'
+	has_count out unchanged 1000
+	has_count out added 0
 }
 
 # --------------------------------------------------------- standard input
@@ -265,4 +275,27 @@ test_fuzz_corpora_replay() {
 		[ -n "$n" ] && [ "$n" -ge 10 ] ||
 			fail "fuzz_$t replayed too few inputs: $(cat out)"
 	done
+}
+
+# gzread() returns 0, not -1, at the end of a truncated gzip file; only
+# gzerror() tells. A .txt.gz cut anywhere must be refused, not stored as a
+# shorter article, and a .jsonl.gz missing its trailer keeps its whole
+# lines but is reported.
+test_truncated_gzip_reported() {
+	yes 'Le conseil a voté le budget de la ville pour 2025, avec 30 000 euros de plus.' |
+		head -n 3000 | awk '{ print NR ": " $0 }' | gzip -c >long.txt.gz
+	n=$(wc -c <long.txt.gz)
+	head -c $((n / 2)) long.txt.gz >cut.txt.gz
+	ingest 10 1 --db t.db cut.txt.gz
+	contains err "cut.txt.gz"
+	[ "$(articles t.db)" -eq 0 ] || fail "a truncated article was stored"
+	# Only the gzip trailer (CRC and size) is missing: every line is whole.
+	awk 'BEGIN { for (i = 1; i <= 100; i++)
+		printf "{\"id\":\"t%d\",\"text\":\"Dépêche numéro %d.\"}\n", i, i }' |
+		gzip -c >whole.jsonl.gz
+	n=$(wc -c <whole.jsonl.gz)
+	head -c $((n - 8)) whole.jsonl.gz >notrailer.jsonl.gz
+	ingest 10 1 --db u.db notrailer.jsonl.gz
+	contains err "notrailer.jsonl.gz"
+	[ "$(articles u.db)" -eq 100 ] || fail "the 100 whole lines should be stored"
 }

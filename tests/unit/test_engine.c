@@ -178,3 +178,38 @@ void test_engine__allocation_failures(void)
 	}
 	CHECK(!"ingest never succeeded");
 }
+
+/* Five updates of one dispatch from one source share their lines: none
+ * of them is boilerplate, and no article loses its body. */
+void test_engine__updates_are_not_boilerplate(void)
+{
+	vl_engine *e;
+	vl_ingest_stats st;
+	vl_article *a;
+	char buf[1024];
+
+	memset(&st, 0, sizeof st);
+	CHECK_INT(vl_engine_open(&e, ":memory:", NULL, NULL), 0);
+	for (int i = 0; i < 5; i++) {
+		int n = snprintf(
+			buf, sizeof buf,
+			"{\"id\":\"u%d\",\"source\":\"Agence\",\"text\":"
+			"\"Offensive vers Koursk\\n\\nLes forces ukrainiennes ont "
+			"lancé une nouvelle attaque dans la région de Koursk, "
+			"selon l'état-major russe, qui affirme l'avoir repoussée "
+			"dans la nuit de jeudi à vendredi.\\n\\nParagraphe ajouté dans la version %d.\"}",
+			i, i);
+		CHECK_INT(vl_engine_ingest_memory(e, "m", buf, (size_t)n,
+						  "jsonl", NULL, &st),
+			  0);
+	}
+	CHECK_INT(st.added, 5);
+	for (int i = 0; i < 5; i++) {
+		snprintf(buf, sizeof buf, "u%d", i);
+		CHECK_INT(vl_engine_article(e, buf, &a), 0);
+		CHECK_INT(vl_article_removed_count(a), 0);
+		CHECK(strstr(vl_article_text(a), "Offensive vers Koursk") != NULL);
+		vl_article_free(a);
+	}
+	vl_engine_free(e);
+}
