@@ -6,6 +6,7 @@
 #include <libstemmer.h>
 #include <stdio.h>
 #include <string.h>
+#include <xxhash.h>
 
 #include "text/analysis.h"
 #include "text/chars.h"
@@ -48,11 +49,20 @@ static int stem_all(vl_analysis *a, const char *text, const char *lang)
 	size_t *offs = NULL;
 	vl_buf low = VL_BUF_INIT;
 	int rc = VL_ENOMEM;
-	size_t n = a->tok.n ? a->tok.n : 1;
+	size_t n = a->tok.n ? a->tok.n : 1, slots = 64;
+	/* A word seen before in the text (same bytes) reuses its stem: news
+	 * text repeats its words, and Snowball costs far more than a hash. */
+	struct seen {
+		uint64_t h;
+		size_t tok, stem; /* first token with these bytes, its stem */
+	} *cache = NULL;
 
+	while (slots < n * 2)
+		slots *= 2;
 	a->stems = vl__calloc(n, sizeof *a->stems);
 	offs = vl__calloc(n, sizeof *offs);
-	if (!a->stems || !offs)
+	cache = vl__calloc(slots, sizeof *cache);
+	if (!a->stems || !offs || !cache)
 		goto done;
 	if (name && !(st = sb_stemmer_new(name, "UTF_8")))
 		goto done;
@@ -60,9 +70,24 @@ static int stem_all(vl_analysis *a, const char *text, const char *lang)
 		const vl_token *t = &a->tok.v[i];
 		const sb_symbol *s;
 
+		uint64_t h;
+		size_t k, len = t->end - t->start;
+
 		offs[i] = SIZE_MAX;
 		if (!st || t->kind != VL_TOK_WORD)
 			continue;
+		h = XXH3_64bits(text + t->start, len) | 1u;
+		for (k = h & (slots - 1); cache[k].h;
+		     k = (k + 1) & (slots - 1)) {
+			const vl_token *u = &a->tok.v[cache[k].tok];
+			if (cache[k].h == h && u->end - u->start == len &&
+			    !memcmp(text + u->start, text + t->start, len))
+				break;
+		}
+		if (cache[k].h) {
+			offs[i] = cache[k].stem;
+			continue;
+		}
 		vl_buf_clear(&low);
 		if (vl__lower_append(&low, text + t->start, t->end - t->start))
 			goto done;
@@ -75,6 +100,9 @@ static int stem_all(vl_analysis *a, const char *text, const char *lang)
 				    (size_t)sb_stemmer_length(st)) ||
 		    vl_buf_putc(&a->stem_pool, '\0'))
 			goto done;
+		cache[k].h = h;
+		cache[k].tok = i;
+		cache[k].stem = offs[i];
 	}
 	for (size_t i = 0; i < a->tok.n; i++)
 		a->stems[i] =
@@ -83,6 +111,7 @@ static int stem_all(vl_analysis *a, const char *text, const char *lang)
 done:
 	vl_buf_free(&low);
 	vl__freep(offs);
+	vl__freep(cache);
 	if (st)
 		sb_stemmer_delete(st);
 	return rc;

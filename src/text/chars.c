@@ -242,7 +242,16 @@ int vl__lower_append(vl_buf *b, const char *str, size_t len)
 	size_t i = 0, adv;
 
 	while (i < len) {
-		uint32_t cp = vl__utf8_decode(s + i, &adv);
+		uint32_t cp;
+		if (s[i] < 0x80) { /* ASCII: no table needed */
+			unsigned char c = s[i++];
+			if (vl_buf_putc(b,
+					(char)(c >= 'A' && c <= 'Z' ? c | 0x20
+								    : c)))
+				return VL_ENOMEM;
+			continue;
+		}
+		cp = vl__utf8_decode(s + i, &adv);
 		if (vl_buf_put_cp(b, (uint32_t)utf8proc_tolower(
 					     (utf8proc_int32_t)cp)))
 			return VL_ENOMEM;
