@@ -52,7 +52,7 @@ typedef struct vl_store_article {
 	size_t n_removed;
 	const vl_store_sentence *sentences;
 	size_t n_sentences;
-	uint64_t body_sig;           /* hash of the longest line */
+	uint64_t body_sig;	     /* hash of the longest line */
 	const uint64_t *line_hashes; /* countable lines, for source stats */
 	size_t n_line_hashes;
 } vl_store_article;
