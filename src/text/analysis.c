@@ -125,6 +125,8 @@ int vl__analyze_valid(vl_analysis **out, const char *text, size_t len,
 	int rc;
 
 	*out = NULL;
+	if (!text)
+		text = ""; /* (NULL, 0) is the empty text */
 	if (!opts)
 		opts = &def;
 	if (vl__chars_init())
@@ -135,7 +137,7 @@ int vl__analyze_valid(vl_analysis **out, const char *text, size_t len,
 	vl_buf_init(&a->tok.norms);
 	vl_buf_init(&a->stem_pool);
 	a->lang = "und";
-	if ((rc = vl__tokenize(&a->tok, text ? text : "", len)) ||
+	if ((rc = vl__tokenize(&a->tok, text, len)) ||
 	    (rc = vl__sentences(&a->sent, &a->tok)))
 		goto fail;
 	if (opts->detect_language)
