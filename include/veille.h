@@ -156,11 +156,15 @@ typedef struct vl_engine vl_engine;
 typedef struct vl_engine_options {
 	unsigned version;
 	int read_only; /* open the store without writing (no migration) */
+	/* Reuse thresholds on word 5-shingles (0: the defaults below). */
+	double dup_jaccard;     /* near-duplicate: Jaccard at least this */
+	double dup_containment; /* contained: one text this much inside */
 } vl_engine_options;
-#define VL_ENGINE_OPTIONS_INIT \
-	{                      \
-		1, 0           \
-	}
+/* clang-format off */
+#define VL_ENGINE_OPTIONS_INIT {1, 0, 0, 0}
+/* clang-format on */
+#define VL_DUP_JACCARD 0.5
+#define VL_DUP_CONTAINMENT 0.8
 
 /*
  * Open (creating and migrating when needed) the store at db_path.
@@ -286,6 +290,38 @@ typedef struct vl_query {
 int vl_engine_each_article(vl_engine *eng, const vl_query *q,
 			   int (*cb)(const vl_article *a, void *payload),
 			   void *payload);
+
+/* ---------------------------------------------------------------- reuse */
+
+/* A verified pair of articles that share text. */
+typedef struct vl_dup_pair {
+	const char *a, *b; /* article ids, the older first */
+	const char *kind;  /* "identical", "near-duplicate", "contained" */
+	double jaccard;    /* word 5-shingle Jaccard */
+	double contain_a;  /* share of a's shingles found in b */
+	double contain_b;  /* share of b's shingles found in a */
+} vl_dup_pair;
+
+/*
+ * Call cb once per group of articles linked by verified pairs (connected
+ * components), oldest group first: the ids of the group in ingest order
+ * and its pairs. Borrowed for the duration of the call. cb returns 0 to
+ * go on; non-zero stops (VL_ESTOPPED).
+ */
+int vl_engine_each_dup_group(vl_engine *eng,
+			     int (*cb)(const char *const *ids, size_t n_ids,
+				       const vl_dup_pair *pairs,
+				       size_t n_pairs, void *payload),
+			     void *payload);
+
+/*
+ * Exact word 5-shingle similarity of two texts (valid UTF-8), as the
+ * reuse stage computes it, and the MinHash estimate of the Jaccard.
+ * Any out-parameter may be NULL. Thread-safe.
+ */
+int vl_text_similarity(const char *a, size_t a_len, const char *b,
+		       size_t b_len, double *jaccard, double *contain_a,
+		       double *contain_b, double *jaccard_estimate);
 
 /* ---------------------------------------------------------------- stats */
 

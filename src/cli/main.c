@@ -20,6 +20,8 @@ static const char usage[] =
 	"  export   write stored articles as JSON Lines (ingest reads them "
 	"back)\n"
 	"  stats    summarise the store\n"
+	"  dups     groups of articles that share text (copies, briefs)\n"
+	"  eval     quality figures on labelled data (eval reuse)\n"
 	"\n"
 	"Every command takes --db FILE (default: $VEILLE_DB, else "
 	"./veille.db)\n"
@@ -106,7 +108,8 @@ int main(int argc, char **argv)
 		     { "ls", cmd_ls },
 		     { "show", cmd_show },
 		     { "export", cmd_export },
-		     { "stats", cmd_stats } };
+		     { "stats", cmd_stats },   { "dups", cmd_dups },
+		     { "eval", cmd_eval } };
 
 	if (argc < 2) {
 		fputs(usage, stderr);

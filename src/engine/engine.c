@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "engine/engine_int.h"
 #include "engine/prepare.h"
 #include "ingest/article.h"
 #include "ingest/published.h"
@@ -21,10 +22,6 @@
 #define DEFAULT_BATCH 500
 #define REPEAT_MIN 3
 
-struct vl_engine {
-	vl_store *store;
-	int read_only;
-};
 
 typedef struct run {
 	vl_engine *eng;
@@ -51,6 +48,11 @@ int vl_engine_open(vl_engine **out, const char *db_path,
 	if (!(e = vl__calloc(1, sizeof *e)))
 		return VL_ENOMEM;
 	e->read_only = opts && opts->read_only;
+	e->dup_jaccard = opts && opts->dup_jaccard > 0 ? opts->dup_jaccard
+						       : VL_DUP_JACCARD;
+	e->dup_containment = opts && opts->dup_containment > 0
+				     ? opts->dup_containment
+				     : VL_DUP_CONTAINMENT;
 	if ((rc = vl__store_open(&e->store, db_path, e->read_only, err))) {
 		vl__freep(e);
 		return rc;
@@ -64,6 +66,7 @@ void vl_engine_free(vl_engine *eng)
 	if (!eng)
 		return;
 	vl__store_close(eng->store);
+	vl__mmap_free(&eng->idx);
 	vl__freep(eng);
 }
 
@@ -400,6 +403,8 @@ static int ingest_record(run *r, const vl_record *rec)
 	}
 	if (!rc)
 		rc = learn_lines(r, source, rowid, &p);
+	if (!rc)
+		rc = vl__reuse_link(r->eng, rowid, &p, known);
 	if (!rc) {
 		if (known)
 			r->st->updated++;

@@ -62,6 +62,8 @@ void vl__prepared_free(vl_prepared *p)
 	vl__freep(p->sentences);
 	vl__freep(p->line_hashes);
 	vl__freep(p->title);
+	vl__shingles_free(&p->shingles);
+	vl__freep(p->fps);
 	memset(p, 0, sizeof *p);
 }
 
@@ -166,6 +168,34 @@ static int detect_lang(vl_prepared *out, const vl_prepare_input *in)
 	return 0;
 }
 
+/* Shingles, signature and sentence fingerprints of the clean text. */
+static int fingerprint(vl_prepared *out, const vl_analysis *an)
+{
+	const vl_token *tok = vl_analysis_tokens(an);
+	const vl_sentence *sen = vl_analysis_sentences(an);
+	size_t n = vl_analysis_sentence_count(an), k = 0;
+	int rc;
+
+	if ((rc = vl__shingles(&out->shingles, tok, vl_analysis_token_count(an))))
+		return rc;
+	vl__signature(&out->sig, &out->shingles);
+	if (!(out->fps = vl__calloc(n ? n : 1, sizeof *out->fps)))
+		return VL_ENOMEM;
+	for (size_t i = 0; i < n; i++) {
+		uint64_t fp = vl__sentence_fp(tok + sen[i].first_token,
+					      sen[i].n_tokens,
+					      VL_SENTENCE_FP_WORDS);
+		if (fp)
+			out->fps[k++] = fp;
+	}
+	qsort(out->fps, k, sizeof *out->fps, cmp_u64);
+	out->n_fps = 0;
+	for (size_t i = 0; i < k; i++)
+		if (!out->n_fps || out->fps[out->n_fps - 1] != out->fps[i])
+			out->fps[out->n_fps++] = out->fps[i];
+	return 0;
+}
+
 int vl__prepare(vl_prepared *out, const vl_prepare_input *in)
 {
 	vl_clean_result cr = { NULL, 0 };
@@ -255,6 +285,8 @@ int vl__prepare(vl_prepared *out, const vl_prepare_input *in)
 	if (in->detect_lang && (rc = detect_lang(out, in)))
 		goto done;
 	out->n_sentences = vl_analysis_sentence_count(an);
+	if ((rc = fingerprint(out, an)))
+		goto done;
 	rc = VL_ENOMEM;
 	out->sentences = vl__calloc(out->n_sentences ? out->n_sentences : 1,
 				    sizeof *out->sentences);

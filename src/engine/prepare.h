@@ -12,6 +12,7 @@
 #include <stdint.h>
 
 #include "clean/clean.h"
+#include "reuse/reuse.h"
 #include "store/store.h"
 #include "util/buf.h"
 
@@ -26,7 +27,16 @@ typedef struct vl_prepared {
 	char *title;	  /* a title found in a .txt body, or NULL */
 	const char *lang; /* detected language (static) */
 	char clean_hash[33];
+	/* reuse fingerprints of the clean text */
+	vl_shingles shingles;
+	vl_signature sig;
+	uint64_t *fps; /* sentence fingerprints, distinct, sorted */
+	size_t n_fps;
 } vl_prepared;
+
+/* Sentences shorter than this many words get no fingerprint: short ones
+ * ("Il a démenti.") recur everywhere without meaning reuse. */
+#define VL_SENTENCE_FP_WORDS 8
 
 typedef struct vl_prepare_input {
 	const char *text; /* original body, valid UTF-8 NFC */

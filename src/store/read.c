@@ -412,3 +412,64 @@ void vl_stats_free(vl_stats *st)
 	vl__freep(si->last);
 	vl__freep(si);
 }
+
+int vl__store_each_signature(vl_store *st,
+			     int (*cb)(int64_t rowid, const void *sig,
+				       size_t sig_len, const void *fps,
+				       size_t fps_len, void *payload),
+			     void *payload)
+{
+	sqlite3_stmt *s;
+	int rc = sqlite3_prepare_v2(
+		st->db,
+		"SELECT rowid, signature, sentence_fps FROM articles"
+		" WHERE dup_of IS NULL AND signature IS NOT NULL ORDER BY rowid",
+		-1, &s, NULL);
+
+	if (rc != SQLITE_OK)
+		return vl__store_fail(st, rc);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		if (cb(sqlite3_column_int64(s, 0), sqlite3_column_blob(s, 1),
+		       (size_t)sqlite3_column_bytes(s, 1),
+		       sqlite3_column_blob(s, 2),
+		       (size_t)sqlite3_column_bytes(s, 2), payload)) {
+			sqlite3_finalize(s);
+			return VL_ESTOPPED;
+		}
+	}
+	sqlite3_finalize(s);
+	return rc == SQLITE_DONE ? 0 : vl__store_fail(st, rc);
+}
+
+int vl__store_each_pair(vl_store *st,
+			int (*cb)(const vl_store_pair *p, void *payload),
+			void *payload)
+{
+	sqlite3_stmt *s;
+	vl_store_pair p;
+	int rc = sqlite3_prepare_v2(
+		st->db,
+		"SELECT p.a, p.b, x.id, y.id, p.kind, p.jaccard, p.contain_a,"
+		" p.contain_b FROM dup_pairs p JOIN articles x ON x.rowid = p.a"
+		" JOIN articles y ON y.rowid = p.b ORDER BY p.a, p.b",
+		-1, &s, NULL);
+
+	if (rc != SQLITE_OK)
+		return vl__store_fail(st, rc);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		p.a = sqlite3_column_int64(s, 0);
+		p.b = sqlite3_column_int64(s, 1);
+		p.id_a = (const char *)sqlite3_column_text(s, 2);
+		p.id_b = (const char *)sqlite3_column_text(s, 3);
+		p.kind = (const char *)sqlite3_column_text(s, 4);
+		p.jaccard = sqlite3_column_double(s, 5);
+		p.contain_a = sqlite3_column_double(s, 6);
+		p.contain_b = sqlite3_column_double(s, 7);
+		if (cb(&p, payload)) {
+			sqlite3_finalize(s);
+			return VL_ESTOPPED;
+		}
+	}
+	sqlite3_finalize(s);
+	return rc == SQLITE_DONE ? 0 : vl__store_fail(st, rc);
+}

@@ -50,6 +50,22 @@ static const char *const migrations[] = {
 	" sig INTEGER NOT NULL," /* the article's body_sig */
 	" PRIMARY KEY(source, hash, article)) WITHOUT ROWID;"
 	"CREATE INDEX source_lines_article ON source_lines(article);",
+
+	/* 2: reuse — each article's MinHash signature and sentence
+	 * fingerprints (the candidate index is rebuilt from them), the exact
+	 * duplicate it repeats, and the verified pairs */
+	"ALTER TABLE articles ADD COLUMN signature BLOB;"
+	"ALTER TABLE articles ADD COLUMN sentence_fps BLOB;"
+	"ALTER TABLE articles ADD COLUMN dup_of INTEGER;"
+	"CREATE TABLE dup_pairs("
+	" a INTEGER NOT NULL REFERENCES articles(rowid) ON DELETE CASCADE,"
+	" b INTEGER NOT NULL REFERENCES articles(rowid) ON DELETE CASCADE,"
+	" jaccard REAL NOT NULL,"
+	" contain_a REAL NOT NULL," /* share of a found in b */
+	" contain_b REAL NOT NULL,"
+	" kind TEXT NOT NULL," /* identical, near-duplicate, contained */
+	" PRIMARY KEY(a, b)) WITHOUT ROWID;"
+	"CREATE INDEX dup_pairs_b ON dup_pairs(b);",
 };
 #define N_MIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
 
@@ -81,6 +97,15 @@ static const char *const sql_text[N_STMT] = {
 			 " WHERE source=? AND hash=? AND sig<>?",
 	[S_LINE_ARTICLES] =
 		"SELECT article FROM source_lines WHERE source=? AND hash=?",
+	[S_SET_REUSE] =
+		"UPDATE articles SET signature=?, sentence_fps=?, dup_of=?"
+		" WHERE rowid=?",
+	[S_SAME_CLEAN] =
+		"SELECT rowid FROM articles WHERE clean_hash=? AND rowid<>?"
+		" ORDER BY rowid LIMIT 1",
+	[S_CLEAN_OF] = "SELECT clean FROM articles WHERE rowid=?",
+	[S_DEL_PAIRS] = "DELETE FROM dup_pairs WHERE a=?1 OR b=?1",
+	[S_INS_PAIR] = "INSERT OR REPLACE INTO dup_pairs VALUES(?,?,?,?,?,?)",
 };
 /* clang-format on */
 
@@ -193,7 +218,7 @@ int vl__store_open(vl_store **out, const char *path, int read_only,
 	}
 	for (int i = 0; i < N_STMT; i++) {
 		if (read_only && i != S_LOOKUP && i != S_LINE_COUNT &&
-		    i != S_LINE_ARTICLES)
+		    i != S_LINE_ARTICLES && i != S_CLEAN_OF)
 			continue;
 		if (sqlite3_prepare_v3(st->db, sql_text[i], -1,
 				       SQLITE_PREPARE_PERSISTENT, &st->stmt[i],
@@ -493,4 +518,83 @@ int vl__store_line_articles(vl_store *st, const char *source, uint64_t hash,
 	}
 	sqlite3_reset(s);
 	return rc == SQLITE_DONE ? 0 : vl__store_fail(st, rc);
+}
+
+int vl__store_set_reuse(vl_store *st, int64_t rowid, const void *sig,
+			size_t sig_len, const void *fps, size_t fps_len,
+			int64_t dup_of)
+{
+	sqlite3_stmt *s = vl__store_stmt(st, S_SET_REUSE);
+	int rc;
+
+	sqlite3_bind_blob(s, 1, sig, (int)sig_len, SQLITE_STATIC);
+	sqlite3_bind_blob(s, 2, fps, (int)fps_len, SQLITE_STATIC);
+	if (dup_of)
+		sqlite3_bind_int64(s, 3, dup_of);
+	sqlite3_bind_int64(s, 4, rowid);
+	rc = step_done(st, s);
+	sqlite3_clear_bindings(s);
+	return rc;
+}
+
+int64_t vl__store_same_clean(vl_store *st, const char *clean_hash,
+			     int64_t except)
+{
+	sqlite3_stmt *s = vl__store_stmt(st, S_SAME_CLEAN);
+	int64_t r = 0;
+
+	bind_text(s, 1, clean_hash);
+	sqlite3_bind_int64(s, 2, except);
+	if (sqlite3_step(s) == SQLITE_ROW)
+		r = sqlite3_column_int64(s, 0);
+	sqlite3_reset(s);
+	return r;
+}
+
+int vl__store_clean_of(vl_store *st, int64_t rowid, char **out, size_t *len)
+{
+	sqlite3_stmt *s = vl__store_stmt(st, S_CLEAN_OF);
+	int rc;
+
+	*out = NULL;
+	sqlite3_bind_int64(s, 1, rowid);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW) {
+		*len = (size_t)sqlite3_column_bytes(s, 0);
+		*out = vl__strndup((const char *)sqlite3_column_text(s, 0), *len);
+		rc = *out ? 0 : VL_ENOMEM;
+	} else {
+		rc = rc == SQLITE_DONE ? VL_ENOTFOUND : vl__store_fail(st, rc);
+	}
+	sqlite3_reset(s);
+	return rc;
+}
+
+int vl__store_forget_pairs(vl_store *st, int64_t rowid)
+{
+	sqlite3_stmt *s = vl__store_stmt(st, S_DEL_PAIRS);
+	sqlite3_bind_int64(s, 1, rowid);
+	return step_done(st, s);
+}
+
+int vl__store_add_pair(vl_store *st, int64_t a, int64_t b, double jaccard,
+		       double contain_a, double contain_b, const char *kind)
+{
+	sqlite3_stmt *s = vl__store_stmt(st, S_INS_PAIR);
+
+	if (a > b) { /* one row per pair: the older article first */
+		int64_t t = a;
+		double c = contain_a;
+		a = b;
+		b = t;
+		contain_a = contain_b;
+		contain_b = c;
+	}
+	sqlite3_bind_int64(s, 1, a);
+	sqlite3_bind_int64(s, 2, b);
+	sqlite3_bind_double(s, 3, jaccard);
+	sqlite3_bind_double(s, 4, contain_a);
+	sqlite3_bind_double(s, 5, contain_b);
+	bind_text(s, 6, kind);
+	return step_done(st, s);
 }

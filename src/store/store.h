@@ -85,6 +85,42 @@ uint32_t vl__store_line_count(vl_store *st, const char *source, uint64_t hash,
 int vl__store_line_articles(vl_store *st, const char *source, uint64_t hash,
 			    int64_t **rowids, size_t *n);
 
+/* ---- reuse ---- */
+
+/* Keep an article's signature and sentence fingerprints (blobs), and the
+ * older article it repeats exactly (dup_of, or 0). */
+int vl__store_set_reuse(vl_store *st, int64_t rowid, const void *sig,
+			size_t sig_len, const void *fps, size_t fps_len,
+			int64_t dup_of);
+/* The oldest other article with this clean text, or 0. */
+int64_t vl__store_same_clean(vl_store *st, const char *clean_hash,
+			     int64_t except);
+/* Clean text of an article (caller frees). */
+int vl__store_clean_of(vl_store *st, int64_t rowid, char **out, size_t *len);
+/* Drop the pairs of an article (its text changed). */
+int vl__store_forget_pairs(vl_store *st, int64_t rowid);
+/* Record a verified pair (in either order). */
+int vl__store_add_pair(vl_store *st, int64_t a, int64_t b, double jaccard,
+		       double contain_a, double contain_b, const char *kind);
+
+/* Call cb with each indexed article: rowid, signature blob, sentence
+ * fingerprint blob (articles that repeat another exactly are skipped). */
+int vl__store_each_signature(vl_store *st,
+			     int (*cb)(int64_t rowid, const void *sig,
+				       size_t sig_len, const void *fps,
+				       size_t fps_len, void *payload),
+			     void *payload);
+
+/* Every verified pair, by article id, with the oldest first. */
+typedef struct vl_store_pair {
+	int64_t a, b;
+	const char *id_a, *id_b, *kind;
+	double jaccard, contain_a, contain_b;
+} vl_store_pair;
+int vl__store_each_pair(vl_store *st,
+			int (*cb)(const vl_store_pair *p, void *payload),
+			void *payload);
+
 /* Load by id (or by rowid when id is NULL). */
 int vl__store_load(vl_store *st, const char *id, int64_t rowid,
 		   vl_article **out);

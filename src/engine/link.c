@@ -1,0 +1,235 @@
+/*
+ * link.c — document-level reuse inside ingest: each new article is
+ * checked against everything stored. Exact copies are found by their
+ * clean-text hash; near-duplicates (word 5-shingle Jaccard >= 0.5) by
+ * LSH over MinHash signatures; briefs cut from a longer text (containment
+ * >= 0.8) by the long sentences they share. Every candidate is verified
+ * on the exact shingle sets before a pair is stored.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "engine/engine_int.h"
+#include "text/analysis.h"
+#include "util/alloc.h"
+
+/* Key spaces in the one multimap: LSH band keys and sentence prints. */
+#define TAG_LSH 0x6c73686b65790001ull
+#define TAG_SENT 0x73656e7466700002ull
+#define MAX_PER_KEY 256	    /* a bucket everyone shares says nothing */
+#define MAX_CANDIDATES 4096 /* gathered per article */
+#define MAX_VERIFIED 48	    /* verified per article, most hits first */
+
+static void put32(unsigned char *p, uint32_t v)
+{
+	p[0] = (unsigned char)v;
+	p[1] = (unsigned char)(v >> 8);
+	p[2] = (unsigned char)(v >> 16);
+	p[3] = (unsigned char)(v >> 24);
+}
+
+static uint32_t get32(const unsigned char *p)
+{
+	return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 |
+	       (uint32_t)p[3] << 24;
+}
+
+static uint64_t get64(const unsigned char *p)
+{
+	return (uint64_t)get32(p) | (uint64_t)get32(p + 4) << 32;
+}
+
+static int index_doc(vl_mmap *m, uint32_t doc, const vl_signature *sig,
+		     const uint64_t *fps, size_t n_fps)
+{
+	uint64_t keys[VL_LSH_BANDS];
+
+	vl__lsh_keys(keys, sig);
+	for (size_t i = 0; i < VL_LSH_BANDS; i++)
+		if (vl__mmap_add(m, keys[i] ^ TAG_LSH, doc))
+			return VL_ENOMEM;
+	for (size_t i = 0; i < n_fps; i++)
+		if (vl__mmap_add(m, fps[i] ^ TAG_SENT, doc))
+			return VL_ENOMEM;
+	return 0;
+}
+
+static int load_one(int64_t rowid, const void *sig, size_t sig_len,
+		    const void *fps, size_t fps_len, void *payload)
+{
+	vl_engine *eng = payload;
+	vl_signature s;
+	uint64_t *f;
+	size_t n = fps_len / 8;
+	int rc;
+
+	if (sig_len != sizeof s.v)
+		return 0; /* not fingerprinted: nothing to index */
+	for (size_t i = 0; i < VL_SIG_BINS; i++)
+		s.v[i] = get32((const unsigned char *)sig + 4 * i);
+	if (!(f = vl__calloc(n ? n : 1, sizeof *f)))
+		return 1;
+	for (size_t i = 0; i < n; i++)
+		f[i] = get64((const unsigned char *)fps + 8 * i);
+	rc = index_doc(&eng->idx, (uint32_t)rowid, &s, f, n);
+	vl__freep(f);
+	return rc != 0;
+}
+
+int vl__reuse_load(vl_engine *eng)
+{
+	int rc;
+
+	if (eng->idx_loaded)
+		return 0;
+	rc = vl__store_each_signature(eng->store, load_one, eng);
+	if (rc == VL_ESTOPPED)
+		rc = VL_ENOMEM;
+	if (rc)
+		vl__mmap_free(&eng->idx);
+	else
+		eng->idx_loaded = 1;
+	return rc;
+}
+
+static int cmp_u32(const void *a, const void *b)
+{
+	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+	return x < y ? -1 : x > y;
+}
+
+typedef struct cand {
+	uint32_t doc, hits;
+} cand;
+
+static int by_hits(const void *a, const void *b)
+{
+	const cand *x = a, *y = b;
+	if (x->hits != y->hits)
+		return x->hits > y->hits ? -1 : 1;
+	return x->doc < y->doc ? -1 : x->doc > y->doc;
+}
+
+/* Documents sharing keys with p, most shared keys first. */
+static int candidates(const vl_engine *eng, const vl_prepared *p, uint32_t self,
+		      cand **out, size_t *n_out)
+{
+	uint64_t keys[VL_LSH_BANDS];
+	uint32_t *docs = vl__malloc(MAX_CANDIDATES * sizeof *docs);
+	size_t n = 0, k = 0;
+	cand *c;
+
+	*out = NULL;
+	*n_out = 0;
+	if (!docs)
+		return VL_ENOMEM;
+	vl__lsh_keys(keys, &p->sig);
+	for (size_t i = 0; i < VL_LSH_BANDS; i++)
+		vl__mmap_get(&eng->idx, keys[i] ^ TAG_LSH, docs, &n,
+			     MAX_CANDIDATES, MAX_PER_KEY);
+	for (size_t i = 0; i < p->n_fps; i++)
+		vl__mmap_get(&eng->idx, p->fps[i] ^ TAG_SENT, docs, &n,
+			     MAX_CANDIDATES, MAX_PER_KEY);
+	qsort(docs, n, sizeof *docs, cmp_u32);
+	if (!(c = vl__calloc(n ? n : 1, sizeof *c))) {
+		vl__freep(docs);
+		return VL_ENOMEM;
+	}
+	for (size_t i = 0; i < n; i++) {
+		if (docs[i] == self)
+			continue;
+		if (k && c[k - 1].doc == docs[i])
+			c[k - 1].hits++;
+		else
+			c[k++] = (cand){ docs[i], 1 };
+	}
+	qsort(c, k, sizeof *c, by_hits);
+	vl__freep(docs);
+	*out = c;
+	*n_out = k;
+	return 0;
+}
+
+/* Exact similarity of the new article with a stored one; stores the pair
+ * when it passes a threshold. */
+static int verify(vl_engine *eng, int64_t rowid, const vl_prepared *p,
+		  int64_t other)
+{
+	vl_analyze_options ao = VL_ANALYZE_OPTIONS_INIT;
+	vl_analysis *an = NULL;
+	vl_shingles s = { NULL, 0 };
+	char *text = NULL;
+	size_t len = 0;
+	double j, ca, cb;
+	int rc;
+
+	ao.detect_language = 0;
+	if ((rc = vl__store_clean_of(eng->store, other, &text, &len)))
+		return rc == VL_ENOTFOUND ? 0 : rc;
+	if ((rc = vl__analyze_valid(&an, text, len, &ao)) ||
+	    (rc = vl__shingles(&s, vl_analysis_tokens(an),
+			       vl_analysis_token_count(an))))
+		goto done;
+	j = vl__jaccard(&p->shingles, &s);
+	ca = vl__containment(&p->shingles, &s);
+	cb = vl__containment(&s, &p->shingles);
+	if (j >= eng->dup_jaccard)
+		rc = vl__store_add_pair(eng->store, rowid, other, j, ca, cb,
+					"near-duplicate");
+	else if (ca >= eng->dup_containment || cb >= eng->dup_containment)
+		rc = vl__store_add_pair(eng->store, rowid, other, j, ca, cb,
+					"contained");
+done:
+	vl__shingles_free(&s);
+	vl_analysis_free(an);
+	vl__freep(text);
+	return rc;
+}
+
+int vl__reuse_link(vl_engine *eng, int64_t rowid, const vl_prepared *p,
+		   int replaced)
+{
+	unsigned char sig[sizeof p->sig.v], *fps = NULL;
+	cand *c = NULL;
+	size_t n = 0;
+	int64_t same;
+	int rc;
+
+	if ((rc = vl__reuse_load(eng)))
+		return rc;
+	if (replaced && (rc = vl__store_forget_pairs(eng->store, rowid)))
+		return rc;
+	for (size_t i = 0; i < VL_SIG_BINS; i++)
+		put32(sig + 4 * i, p->sig.v[i]);
+	if (!(fps = vl__malloc(p->n_fps ? p->n_fps * 8 : 1)))
+		return VL_ENOMEM;
+	for (size_t i = 0; i < p->n_fps; i++) {
+		put32(fps + 8 * i, (uint32_t)p->fps[i]);
+		put32(fps + 8 * i + 4, (uint32_t)(p->fps[i] >> 32));
+	}
+	same = vl__store_same_clean(eng->store, p->clean_hash, rowid);
+	if (same && p->clean.len) {
+		/* An exact copy: linked to the oldest, not indexed again. */
+		rc = vl__store_add_pair(eng->store, same, rowid, 1.0, 1.0, 1.0,
+					"identical");
+		if (!rc)
+			rc = vl__store_set_reuse(eng->store, rowid, sig,
+						 sizeof sig, fps, p->n_fps * 8,
+						 same);
+		goto done;
+	}
+	if (p->shingles.n && (rc = candidates(eng, p, (uint32_t)rowid, &c, &n)))
+		goto done;
+	for (size_t i = 0; i < n && i < MAX_VERIFIED && !rc; i++)
+		rc = verify(eng, rowid, p, c[i].doc);
+	if (!rc)
+		rc = vl__store_set_reuse(eng->store, rowid, sig, sizeof sig,
+					 fps, p->n_fps * 8, 0);
+	if (!rc && p->shingles.n)
+		rc = index_doc(&eng->idx, (uint32_t)rowid, &p->sig, p->fps,
+			       p->n_fps);
+done:
+	vl__freep(c);
+	vl__freep(fps);
+	return rc;
+}

@@ -1,0 +1,231 @@
+/*
+ * shingle.c — the exact side of the reuse stage: a text's set of word
+ * 5-shingles as sorted, distinct 64-bit hashes, the Jaccard resemblance
+ * and containment of two such sets, and sentence fingerprints for
+ * passage matching. Candidates found by the MinHash/LSH index
+ * (minhash.c) are verified here, on the exact sets.
+ *
+ * A shingle is VL_SHINGLE_WORDS consecutive word tokens (see mix.h for
+ * which kinds count) of the matching form, so "30.000" and "30'000",
+ * « » and ", ’ and ' give the same shingles. Each token's norm is hashed
+ * once with XXH3; a shingle's hash folds its five token hashes in order
+ * and ends with an avalanche. The hashes are then sorted by an MSD radix
+ * sort (uniform 64-bit keys: one pass over the top byte leaves buckets
+ * of one or two keys, which insertion sort finishes) and deduplicated.
+ */
+#include <string.h>
+
+#include "reuse/mix.h"
+#include "reuse/reuse.h"
+#include "util/alloc.h"
+
+/* Seeds keep the families of hashes apart: a shingle hash never equals
+ * a sentence fingerprint of the same words by construction. */
+#define SHINGLE_SEED 0x5348494E474C4553ull  /* "SHINGLES" */
+#define SENTENCE_SEED 0x53454E54454E4345ull /* "SENTENCE" */
+
+/* Buckets at most this long are finished by insertion sort. */
+#define SORT_SMALL 48
+/* Keys sorted in a scratch buffer on the stack (8 KiB) before the heap is
+ * needed: covers the shingles of most news articles. */
+#define STACK_KEYS 1024
+
+/* Hash of a shingle of k words whose token hashes are t[0..k). The count
+ * is mixed in so a short text's single shingle cannot equal a 5-shingle
+ * of the same leading words. */
+static inline uint64_t shingle_hash(const uint64_t *t, size_t k)
+{
+	uint64_t h = SHINGLE_SEED + (uint64_t)k;
+	for (size_t j = 0; j < k; j++)
+		h = vl__fold(h, t[j]);
+	return vl__fmix64(h);
+}
+
+static void insertion_sort(uint64_t *a, size_t n)
+{
+	for (size_t i = 1; i < n; i++) {
+		uint64_t x = a[i];
+		size_t j = i;
+		while (j > 0 && a[j - 1] > x) {
+			a[j] = a[j - 1];
+			j--;
+		}
+		a[j] = x;
+	}
+}
+
+/*
+ * MSD radix sort of a[0..n) on the byte at `shift` and below, with tmp a
+ * scratch buffer of n keys. Buckets longer than SORT_SMALL recurse on the
+ * next byte; one insertion sort over the whole range then finishes the
+ * small buckets (the large ones are already sorted, so it only walks
+ * them). At most 8 levels deep, so the worst case is O(8n) whatever the
+ * keys: runs of equal keys (a text repeated many times) cost one
+ * histogram per level and no moves.
+ */
+static void radix_sort(uint64_t *a, uint64_t *tmp, size_t n, unsigned shift)
+{
+	size_t cnt[256], pos[256], sum = 0;
+	unsigned b;
+
+	if (n <= SORT_SMALL) {
+		insertion_sort(a, n);
+		return;
+	}
+	memset(cnt, 0, sizeof cnt);
+	for (size_t i = 0; i < n; i++)
+		cnt[(a[i] >> shift) & 0xFF]++;
+	if (cnt[(a[0] >> shift) & 0xFF] == n) {
+		/* one bucket holds everything: nothing to move */
+		if (shift)
+			radix_sort(a, tmp, n, shift - 8);
+		return;
+	}
+	for (b = 0; b < 256; b++) {
+		pos[b] = sum;
+		sum += cnt[b];
+	}
+	for (size_t i = 0; i < n; i++)
+		tmp[pos[(a[i] >> shift) & 0xFF]++] = a[i];
+	memcpy(a, tmp, n * sizeof *a);
+	if (shift) {
+		sum = 0;
+		for (b = 0; b < 256; b++) {
+			if (cnt[b] > SORT_SMALL)
+				radix_sort(a + sum, tmp + sum, cnt[b],
+					   shift - 8);
+			sum += cnt[b];
+		}
+	}
+	insertion_sort(a, n);
+}
+
+int vl__shingles(vl_shingles *out, const vl_token *tok, size_t n_tok)
+{
+	uint64_t stack_tmp[STACK_KEYS], win[VL_SHINGLE_WORDS];
+	uint64_t *h = NULL, *tmp = NULL;
+	size_t words = 0, m, k = 0, n, bytes;
+	int rc = VL_ENOMEM;
+
+	out->h = NULL;
+	out->n = 0;
+	for (size_t i = 0; i < n_tok; i++)
+		words += (size_t)vl__reuse_is_word(&tok[i]);
+	if (words == 0)
+		return 0;
+	m = words < VL_SHINGLE_WORDS ? 1 : words - (VL_SHINGLE_WORDS - 1);
+	if (vl__mul_size(&bytes, m, sizeof *h))
+		return VL_ETOOBIG;
+	if (!(h = vl__malloc(bytes)))
+		goto done;
+	if (m <= STACK_KEYS)
+		tmp = stack_tmp;
+	else if (!(tmp = vl__malloc(bytes)))
+		goto done;
+
+	if (words < VL_SHINGLE_WORDS) {
+		for (size_t i = 0; i < n_tok; i++)
+			if (vl__reuse_is_word(&tok[i]))
+				win[k++] = vl__reuse_token_hash(&tok[i]);
+		h[0] = shingle_hash(win, k);
+	} else {
+		/* win is a ring of the last five token hashes; the shingle
+		 * ending at word w starts at ring slot (w + 1) % 5. */
+		size_t w = 0, o = 0;
+		for (size_t i = 0; i < n_tok; i++) {
+			if (!vl__reuse_is_word(&tok[i]))
+				continue;
+			win[w % VL_SHINGLE_WORDS] =
+				vl__reuse_token_hash(&tok[i]);
+			if (++w < VL_SHINGLE_WORDS)
+				continue;
+			uint64_t x = SHINGLE_SEED + VL_SHINGLE_WORDS;
+			for (size_t j = 0; j < VL_SHINGLE_WORDS; j++)
+				x = vl__fold(x,
+					     win[(w + j) % VL_SHINGLE_WORDS]);
+			h[o++] = vl__fmix64(x);
+		}
+	}
+	radix_sort(h, tmp, m, 56);
+	n = 1;
+	for (size_t i = 1; i < m; i++)
+		if (h[i] != h[n - 1])
+			h[n++] = h[i];
+	if (n < m / 2) {
+		/* mostly duplicates (repeated text): give the rest back;
+		 * if shrinking fails the larger block is still good */
+		uint64_t *s = vl__realloc(h, n * sizeof *h);
+		if (s)
+			h = s;
+	}
+	out->h = h;
+	out->n = n;
+	h = NULL;
+	rc = 0;
+done:
+	if (tmp != stack_tmp)
+		vl__freep(tmp);
+	vl__freep(h);
+	return rc;
+}
+
+void vl__shingles_free(vl_shingles *s)
+{
+	if (!s)
+		return;
+	vl__freep(s->h);
+	s->h = NULL;
+	s->n = 0;
+}
+
+/* |A ∩ B| by a branch-free merge of the sorted arrays. */
+static size_t intersection(const vl_shingles *a, const vl_shingles *b)
+{
+	size_t i = 0, j = 0, c = 0;
+
+	if (!a || !b)
+		return 0;
+	while (i < a->n && j < b->n) {
+		uint64_t x = a->h[i], y = b->h[j];
+		c += x == y;
+		i += x <= y;
+		j += y <= x;
+	}
+	return c;
+}
+
+double vl__jaccard(const vl_shingles *a, const vl_shingles *b)
+{
+	size_t na = a ? a->n : 0, nb = b ? b->n : 0, c;
+
+	if (na + nb == 0)
+		return 0.0;
+	c = intersection(a, b);
+	return (double)c / (double)(na + nb - c);
+}
+
+double vl__containment(const vl_shingles *a, const vl_shingles *b)
+{
+	if (!a || a->n == 0)
+		return 0.0;
+	return (double)intersection(a, b) / (double)a->n;
+}
+
+/* A sentence with no word gets no fingerprint even when min_words is 0:
+ * every such sentence would otherwise match every other. */
+uint64_t vl__sentence_fp(const vl_token *tok, size_t n_tok, size_t min_words)
+{
+	uint64_t h = SENTENCE_SEED;
+	size_t words = 0;
+
+	for (size_t i = 0; i < n_tok; i++) {
+		if (!vl__reuse_is_word(&tok[i]))
+			continue;
+		h = vl__fold(h, vl__reuse_token_hash(&tok[i]));
+		words++;
+	}
+	if (words == 0 || words < min_words)
+		return 0;
+	h = vl__fmix64(h ^ (uint64_t)words);
+	return h ? h : 1; /* 0 means "no fingerprint" */
+}
