@@ -22,7 +22,6 @@
 #define DEFAULT_BATCH 500
 #define REPEAT_MIN 3
 
-
 typedef struct run {
 	vl_engine *eng;
 	const vl_ingest_options *opts;
@@ -264,6 +263,7 @@ static int ingest_record(run *r, const vl_record *rec)
 	vl_prepare_input in;
 	vl_clean_options co = { seen_in_source, r, REPEAT_MIN };
 	vl_store_article sa;
+	unsigned char *reuse_blobs = NULL;
 	const void *nul;
 	size_t limit = r->opts->max_article_bytes ? r->opts->max_article_bytes
 						  : DEFAULT_MAX_ARTICLE;
@@ -397,14 +397,18 @@ static int ingest_record(run *r, const vl_record *rec)
 	sa.body_sig = r->sig;
 	sa.line_hashes = p.line_hashes;
 	sa.n_line_hashes = p.n_line_hashes;
-	if (!(rc = begin_batch(r))) {
+	if (!(rc = begin_batch(r)))
+		rc = vl__reuse_columns(r->eng, &p, known ? rowid : 0, &sa,
+				       &reuse_blobs);
+	if (!rc) {
 		rc = known ? vl__store_replace(r->eng->store, rowid, &sa)
 			   : vl__store_insert(r->eng->store, &sa, &rowid);
 	}
 	if (!rc)
 		rc = learn_lines(r, source, rowid, &p);
 	if (!rc)
-		rc = vl__reuse_link(r->eng, rowid, &p, known);
+		rc = vl__reuse_link(r->eng, rowid, &p, sa.dup_of, known);
+	vl__freep(reuse_blobs);
 	if (!rc) {
 		if (known)
 			r->st->updated++;

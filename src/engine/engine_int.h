@@ -18,10 +18,15 @@ struct vl_engine {
 
 /* Rebuild the candidate index from the store, once. */
 int vl__reuse_load(vl_engine *eng);
+/* Reuse columns of an article about to be stored: its signature and
+ * sentence prints as blobs (in *blobs, freed by the caller), and the
+ * older article it repeats exactly. `self`: its rowid when replacing. */
+int vl__reuse_columns(vl_engine *eng, const vl_prepared *p, int64_t self,
+		      vl_store_article *sa, unsigned char **blobs);
 /* Link a just-stored article to the earlier ones it reuses: exact
  * duplicate, near-duplicate, contained; then index it. `replaced`: the
  * article had another text before (its old pairs are dropped). */
 int vl__reuse_link(vl_engine *eng, int64_t rowid, const vl_prepared *p,
-		   int replaced);
+		   int64_t dup_of, int replaced);
 
 #endif

@@ -186,50 +186,54 @@ done:
 	return rc;
 }
 
-int vl__reuse_link(vl_engine *eng, int64_t rowid, const vl_prepared *p,
-		   int replaced)
+int vl__reuse_columns(vl_engine *eng, const vl_prepared *p, int64_t self,
+		      vl_store_article *sa, unsigned char **blobs)
 {
-	unsigned char sig[sizeof p->sig.v], *fps = NULL;
+	size_t sig_len = sizeof p->sig.v, n = sig_len + p->n_fps * 8;
+	unsigned char *b;
+
+	if (!(b = vl__malloc(n)))
+		return VL_ENOMEM;
+	for (size_t i = 0; i < VL_SIG_BINS; i++)
+		put32(b + 4 * i, p->sig.v[i]);
+	for (size_t i = 0; i < p->n_fps; i++) {
+		put32(b + sig_len + 8 * i, (uint32_t)p->fps[i]);
+		put32(b + sig_len + 8 * i + 4, (uint32_t)(p->fps[i] >> 32));
+	}
+	sa->signature = b;
+	sa->signature_len = sig_len;
+	sa->fps = b + sig_len;
+	sa->fps_len = p->n_fps * 8;
+	sa->dup_of = p->clean.len ? vl__store_same_clean(eng->store,
+							 p->clean_hash, self)
+				  : 0;
+	*blobs = b;
+	return 0;
+}
+
+int vl__reuse_link(vl_engine *eng, int64_t rowid, const vl_prepared *p,
+		   int64_t dup_of, int replaced)
+{
 	cand *c = NULL;
 	size_t n = 0;
-	int64_t same;
 	int rc;
 
 	if ((rc = vl__reuse_load(eng)))
 		return rc;
 	if (replaced && (rc = vl__store_forget_pairs(eng->store, rowid)))
 		return rc;
-	for (size_t i = 0; i < VL_SIG_BINS; i++)
-		put32(sig + 4 * i, p->sig.v[i]);
-	if (!(fps = vl__malloc(p->n_fps ? p->n_fps * 8 : 1)))
-		return VL_ENOMEM;
-	for (size_t i = 0; i < p->n_fps; i++) {
-		put32(fps + 8 * i, (uint32_t)p->fps[i]);
-		put32(fps + 8 * i + 4, (uint32_t)(p->fps[i] >> 32));
-	}
-	same = vl__store_same_clean(eng->store, p->clean_hash, rowid);
-	if (same && p->clean.len) {
-		/* An exact copy: linked to the oldest, not indexed again. */
-		rc = vl__store_add_pair(eng->store, same, rowid, 1.0, 1.0, 1.0,
-					"identical");
-		if (!rc)
-			rc = vl__store_set_reuse(eng->store, rowid, sig,
-						 sizeof sig, fps, p->n_fps * 8,
-						 same);
-		goto done;
-	}
-	if (p->shingles.n && (rc = candidates(eng, p, (uint32_t)rowid, &c, &n)))
-		goto done;
+	if (dup_of) /* an exact copy: linked to the oldest, not indexed */
+		return vl__store_add_pair(eng->store, dup_of, rowid, 1.0, 1.0,
+					  1.0, "identical");
+	if (!p->shingles.n)
+		return 0;
+	if ((rc = candidates(eng, p, (uint32_t)rowid, &c, &n)))
+		return rc;
 	for (size_t i = 0; i < n && i < MAX_VERIFIED && !rc; i++)
 		rc = verify(eng, rowid, p, c[i].doc);
 	if (!rc)
-		rc = vl__store_set_reuse(eng->store, rowid, sig, sizeof sig,
-					 fps, p->n_fps * 8, 0);
-	if (!rc && p->shingles.n)
 		rc = index_doc(&eng->idx, (uint32_t)rowid, &p->sig, p->fps,
 			       p->n_fps);
-done:
 	vl__freep(c);
-	vl__freep(fps);
 	return rc;
 }

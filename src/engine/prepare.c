@@ -176,15 +176,16 @@ static int fingerprint(vl_prepared *out, const vl_analysis *an)
 	size_t n = vl_analysis_sentence_count(an), k = 0;
 	int rc;
 
-	if ((rc = vl__shingles(&out->shingles, tok, vl_analysis_token_count(an))))
+	if ((rc = vl__shingles(&out->shingles, tok,
+			       vl_analysis_token_count(an))))
 		return rc;
 	vl__signature(&out->sig, &out->shingles);
 	if (!(out->fps = vl__calloc(n ? n : 1, sizeof *out->fps)))
 		return VL_ENOMEM;
 	for (size_t i = 0; i < n; i++) {
-		uint64_t fp = vl__sentence_fp(tok + sen[i].first_token,
-					      sen[i].n_tokens,
-					      VL_SENTENCE_FP_WORDS);
+		uint64_t fp =
+			vl__sentence_fp(tok + sen[i].first_token,
+					sen[i].n_tokens, VL_SENTENCE_FP_WORDS);
 		if (fp)
 			out->fps[k++] = fp;
 	}

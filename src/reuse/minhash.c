@@ -63,26 +63,27 @@ static unsigned borrow_from(unsigned i, uint64_t full)
 
 void vl__signature(vl_signature *out, const vl_shingles *s)
 {
+	uint32_t v[VL_SIG_BINS];
 	uint64_t full = 0; /* bit j: bin j got a shingle */
 	size_t n = s ? s->n : 0;
 
 	for (unsigned b = 0; b < VL_SIG_BINS; b++)
-		out->v[b] = UINT32_MAX;
+		v[b] = UINT32_MAX;
 	for (size_t i = 0; i < n; i++) {
 		uint64_t y = vl__fmix64(s->h[i] ^ SIG_SEED);
 		unsigned b = (unsigned)(y >> (64 - BIN_BITS));
-		uint32_t v = (uint32_t)y;
+		uint32_t x = (uint32_t)y;
 		/* UINT32_MAX marks an empty bin (an empty set's signature) */
-		v -= v == UINT32_MAX;
-		if (v < out->v[b])
-			out->v[b] = v;
+		x -= x == UINT32_MAX;
+		/* a new minimum is unpredictable: keep this branch-free */
+		v[b] = x < v[b] ? x : v[b];
 		full |= 1ull << b;
 	}
-	if (full == 0 || full == UINT64_MAX)
-		return;
-	for (unsigned b = 0; b < VL_SIG_BINS; b++)
-		if (!((full >> b) & 1u))
-			out->v[b] = out->v[borrow_from(b, full)];
+	if (full != 0 && full != UINT64_MAX)
+		for (unsigned b = 0; b < VL_SIG_BINS; b++)
+			if (!((full >> b) & 1u))
+				v[b] = v[borrow_from(b, full)];
+	memcpy(out->v, v, sizeof v);
 }
 
 /* Two empty sets have an exact Jaccard of 0 (vl__jaccard); their

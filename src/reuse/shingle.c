@@ -26,8 +26,14 @@
 
 /* Buckets at most this long are finished by insertion sort. */
 #define SORT_SMALL 48
-/* Keys sorted in a scratch buffer on the stack (8 KiB) before the heap is
- * needed: covers the shingles of most news articles. */
+#ifndef TOP_BITS
+#define TOP_BITS 11
+#endif
+#ifndef TOP_SPREAD
+#define TOP_SPREAD 2
+#endif
+/* Texts of at most this many tokens keep their token hashes, and then
+ * the sort's scratch keys, on the stack (8 KiB): most news articles. */
 #define STACK_KEYS 1024
 
 /* Hash of a shingle of k words whose token hashes are t[0..k). The count
@@ -55,98 +61,110 @@ static void insertion_sort(uint64_t *a, size_t n)
 }
 
 /*
- * MSD radix sort of a[0..n) on the byte at `shift` and below, with tmp a
- * scratch buffer of n keys. Buckets longer than SORT_SMALL recurse on the
- * next byte; one insertion sort over the whole range then finishes the
- * small buckets (the large ones are already sorted, so it only walks
- * them). At most 8 levels deep, so the worst case is O(8n) whatever the
- * keys: runs of equal keys (a text repeated many times) cost one
- * histogram per level and no moves.
+ * MSD radix sort of a[0..n) on the `bits`-bit digit at `shift` and the
+ * bits below, with tmp a scratch buffer of n keys (n < 2^32). Buckets
+ * longer than SORT_SMALL recurse on the next byte; one insertion sort
+ * over the whole range then finishes the small buckets (the large ones
+ * are already sorted, so it only walks them). The first digit is as wide
+ * as the set is large (up to TOP_BITS), so that uniform hashes land about
+ * two to a bucket. The recursion is at most 8 levels deep, so the worst
+ * case is O(8n) whatever the keys: runs of equal keys (a text repeated
+ * many times) cost one histogram per level and no moves.
  */
-static void radix_sort(uint64_t *a, uint64_t *tmp, size_t n, unsigned shift)
+static void radix_sort(uint64_t *a, uint64_t *tmp, size_t n, unsigned shift,
+		       unsigned bits)
 {
-	size_t cnt[256], pos[256], sum = 0;
-	unsigned b;
+	uint32_t cnt[1u << TOP_BITS], sum = 0;
+	size_t nb = (size_t)1 << bits, mask = nb - 1;
+	unsigned next_bits = shift < 8 ? shift : 8;
 
 	if (n <= SORT_SMALL) {
 		insertion_sort(a, n);
 		return;
 	}
-	memset(cnt, 0, sizeof cnt);
+	memset(cnt, 0, nb * sizeof *cnt);
 	for (size_t i = 0; i < n; i++)
-		cnt[(a[i] >> shift) & 0xFF]++;
-	if (cnt[(a[0] >> shift) & 0xFF] == n) {
+		cnt[(a[i] >> shift) & mask]++;
+	if (cnt[(a[0] >> shift) & mask] == n) {
 		/* one bucket holds everything: nothing to move */
 		if (shift)
-			radix_sort(a, tmp, n, shift - 8);
+			radix_sort(a, tmp, n, shift - next_bits, next_bits);
 		return;
 	}
-	for (b = 0; b < 256; b++) {
-		pos[b] = sum;
-		sum += cnt[b];
+	for (size_t b = 0; b < nb; b++) { /* counts to bucket starts */
+		uint32_t c = cnt[b];
+		cnt[b] = sum;
+		sum += c;
 	}
 	for (size_t i = 0; i < n; i++)
-		tmp[pos[(a[i] >> shift) & 0xFF]++] = a[i];
+		tmp[cnt[(a[i] >> shift) & mask]++] = a[i];
 	memcpy(a, tmp, n * sizeof *a);
-	if (shift) {
-		sum = 0;
-		for (b = 0; b < 256; b++) {
-			if (cnt[b] > SORT_SMALL)
-				radix_sort(a + sum, tmp + sum, cnt[b],
-					   shift - 8);
-			sum += cnt[b];
+	if (shift) { /* cnt[b] is now the end of bucket b */
+		uint32_t start = 0;
+		for (size_t b = 0; b < nb; b++) {
+			if (cnt[b] - start > SORT_SMALL)
+				radix_sort(a + start, tmp + start,
+					   cnt[b] - start, shift - next_bits,
+					   next_bits);
+			start = cnt[b];
 		}
 	}
 	insertion_sort(a, n);
 }
 
+/* Sort n uniform 64-bit hashes (see radix_sort). */
+static void sort_hashes(uint64_t *a, uint64_t *tmp, size_t n)
+{
+	unsigned bits = 8;
+	while (bits < TOP_BITS && ((size_t)1 << bits) < n * TOP_SPREAD)
+		bits++;
+	radix_sort(a, tmp, n, 64 - bits, bits);
+}
+
 int vl__shingles(vl_shingles *out, const vl_token *tok, size_t n_tok)
 {
-	uint64_t stack_tmp[STACK_KEYS], win[VL_SHINGLE_WORDS];
-	uint64_t *h = NULL, *tmp = NULL;
-	size_t words = 0, m, k = 0, n, bytes;
+	uint64_t stack_tmp[STACK_KEYS];
+	uint64_t *h = NULL, *t = stack_tmp;
+	size_t words = 0, m, n, bytes;
 	int rc = VL_ENOMEM;
 
 	out->h = NULL;
 	out->n = 0;
-	for (size_t i = 0; i < n_tok; i++)
-		words += (size_t)vl__reuse_is_word(&tok[i]);
-	if (words == 0)
-		return 0;
-	m = words < VL_SHINGLE_WORDS ? 1 : words - (VL_SHINGLE_WORDS - 1);
-	if (vl__mul_size(&bytes, m, sizeof *h))
-		return VL_ETOOBIG;
-	if (!(h = vl__malloc(bytes)))
-		goto done;
-	if (m <= STACK_KEYS)
-		tmp = stack_tmp;
-	else if (!(tmp = vl__malloc(bytes)))
-		goto done;
-
-	if (words < VL_SHINGLE_WORDS) {
+	/* t: the token hashes of the words, then the sort's scratch (it
+	 * holds words >= m keys). Short texts hash straight onto the
+	 * stack; longer ones count their words first to size the heap. */
+	if (n_tok <= STACK_KEYS) {
 		for (size_t i = 0; i < n_tok; i++)
 			if (vl__reuse_is_word(&tok[i]))
-				win[k++] = vl__reuse_token_hash(&tok[i]);
-		h[0] = shingle_hash(win, k);
+				t[words++] = vl__reuse_token_hash(&tok[i]);
 	} else {
-		/* win is a ring of the last five token hashes; the shingle
-		 * ending at word w starts at ring slot (w + 1) % 5. */
-		size_t w = 0, o = 0;
-		for (size_t i = 0; i < n_tok; i++) {
-			if (!vl__reuse_is_word(&tok[i]))
-				continue;
-			win[w % VL_SHINGLE_WORDS] =
-				vl__reuse_token_hash(&tok[i]);
-			if (++w < VL_SHINGLE_WORDS)
-				continue;
-			uint64_t x = SHINGLE_SEED + VL_SHINGLE_WORDS;
-			for (size_t j = 0; j < VL_SHINGLE_WORDS; j++)
-				x = vl__fold(x,
-					     win[(w + j) % VL_SHINGLE_WORDS]);
-			h[o++] = vl__fmix64(x);
-		}
+		for (size_t i = 0; i < n_tok; i++)
+			words += (size_t)vl__reuse_is_word(&tok[i]);
+		if (vl__mul_size(&bytes, words, sizeof *t))
+			return VL_ETOOBIG;
+		if (!(t = vl__malloc(bytes)))
+			goto done;
+		words = 0;
+		for (size_t i = 0; i < n_tok; i++)
+			if (vl__reuse_is_word(&tok[i]))
+				t[words++] = vl__reuse_token_hash(&tok[i]);
 	}
-	radix_sort(h, tmp, m, 56);
+	if (words == 0) {
+		rc = 0;
+		goto done;
+	}
+	m = words < VL_SHINGLE_WORDS ? 1 : words - (VL_SHINGLE_WORDS - 1);
+	if (!(h = vl__malloc(m * sizeof *h)))
+		goto done;
+	if (words < VL_SHINGLE_WORDS) {
+		h[0] = shingle_hash(t, words);
+	} else {
+		/* no dependency from one shingle to the next: the CPU
+		 * overlaps the multiply chains of several windows */
+		for (size_t i = 0; i < m; i++)
+			h[i] = shingle_hash(t + i, VL_SHINGLE_WORDS);
+	}
+	sort_hashes(h, t, m);
 	n = 1;
 	for (size_t i = 1; i < m; i++)
 		if (h[i] != h[n - 1])
@@ -163,8 +181,8 @@ int vl__shingles(vl_shingles *out, const vl_token *tok, size_t n_tok)
 	h = NULL;
 	rc = 0;
 done:
-	if (tmp != stack_tmp)
-		vl__freep(tmp);
+	if (t != stack_tmp)
+		vl__freep(t);
 	vl__freep(h);
 	return rc;
 }

@@ -423,7 +423,8 @@ int vl__store_each_signature(vl_store *st,
 	int rc = sqlite3_prepare_v2(
 		st->db,
 		"SELECT rowid, signature, sentence_fps FROM articles"
-		" WHERE dup_of IS NULL AND signature IS NOT NULL ORDER BY rowid",
+		" WHERE dup_of IS NULL AND signature IS NOT NULL ORDER BY "
+		"rowid",
 		-1, &s, NULL);
 
 	if (rc != SQLITE_OK)

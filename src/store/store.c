@@ -75,14 +75,15 @@ static const char *const sql_text[N_STMT] = {
 		"INSERT INTO articles(id, source, url, title, lead, published,"
 		" published_ts, lang, lang_given, original, clean, content_hash,"
 		" clean_hash, extra, format, origin, sentences, body_sig,"
-		" ingested_at)"
-		" VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,"
+		" signature, sentence_fps, dup_of, ingested_at)"
+		" VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,"
 		" strftime('%s','now'))",
 	[S_REPLACE] =
 		"UPDATE articles SET id=?, source=?, url=?, title=?, lead=?,"
 		" published=?, published_ts=?, lang=?, lang_given=?, original=?,"
 		" clean=?, content_hash=?, clean_hash=?, extra=?, format=?,"
-		" origin=?, sentences=?, body_sig=?,"
+		" origin=?, sentences=?, body_sig=?, signature=?,"
+		" sentence_fps=?, dup_of=?,"
 		" ingested_at=strftime('%s','now') WHERE rowid=?",
 	[S_UPDATE_CLEAN] =
 		"UPDATE articles SET clean=?, clean_hash=?, sentences=?"
@@ -97,9 +98,6 @@ static const char *const sql_text[N_STMT] = {
 			 " WHERE source=? AND hash=? AND sig<>?",
 	[S_LINE_ARTICLES] =
 		"SELECT article FROM source_lines WHERE source=? AND hash=?",
-	[S_SET_REUSE] =
-		"UPDATE articles SET signature=?, sentence_fps=?, dup_of=?"
-		" WHERE rowid=?",
 	[S_SAME_CLEAN] =
 		"SELECT rowid FROM articles WHERE clean_hash=? AND rowid<>?"
 		" ORDER BY rowid LIMIT 1",
@@ -336,6 +334,11 @@ static int bind_article(sqlite3_stmt *s, const vl_store_article *a,
 		return VL_ENOMEM;
 	sqlite3_bind_blob(s, 17, *blob, (int)n, SQLITE_STATIC);
 	sqlite3_bind_int64(s, 18, (sqlite3_int64)a->body_sig);
+	sqlite3_bind_blob(s, 19, a->signature, (int)a->signature_len,
+			  SQLITE_STATIC);
+	sqlite3_bind_blob(s, 20, a->fps, (int)a->fps_len, SQLITE_STATIC);
+	if (a->dup_of)
+		sqlite3_bind_int64(s, 21, a->dup_of);
 	bind_text(s, 1, a->id);
 	bind_text(s, 2, a->source);
 	bind_text(s, 3, a->url);
@@ -444,7 +447,7 @@ int vl__store_replace(vl_store *st, int64_t rowid, const vl_store_article *a)
 
 	if ((rc = bind_article(s, a, &blob)))
 		return rc;
-	sqlite3_bind_int64(s, 19, rowid);
+	sqlite3_bind_int64(s, 22, rowid);
 	rc = step_done(st, s);
 	sqlite3_clear_bindings(s);
 	vl__freep(blob);
@@ -520,23 +523,6 @@ int vl__store_line_articles(vl_store *st, const char *source, uint64_t hash,
 	return rc == SQLITE_DONE ? 0 : vl__store_fail(st, rc);
 }
 
-int vl__store_set_reuse(vl_store *st, int64_t rowid, const void *sig,
-			size_t sig_len, const void *fps, size_t fps_len,
-			int64_t dup_of)
-{
-	sqlite3_stmt *s = vl__store_stmt(st, S_SET_REUSE);
-	int rc;
-
-	sqlite3_bind_blob(s, 1, sig, (int)sig_len, SQLITE_STATIC);
-	sqlite3_bind_blob(s, 2, fps, (int)fps_len, SQLITE_STATIC);
-	if (dup_of)
-		sqlite3_bind_int64(s, 3, dup_of);
-	sqlite3_bind_int64(s, 4, rowid);
-	rc = step_done(st, s);
-	sqlite3_clear_bindings(s);
-	return rc;
-}
-
 int64_t vl__store_same_clean(vl_store *st, const char *clean_hash,
 			     int64_t except)
 {
@@ -561,7 +547,8 @@ int vl__store_clean_of(vl_store *st, int64_t rowid, char **out, size_t *len)
 	rc = sqlite3_step(s);
 	if (rc == SQLITE_ROW) {
 		*len = (size_t)sqlite3_column_bytes(s, 0);
-		*out = vl__strndup((const char *)sqlite3_column_text(s, 0), *len);
+		*out = vl__strndup((const char *)sqlite3_column_text(s, 0),
+				   *len);
 		rc = *out ? 0 : VL_ENOMEM;
 	} else {
 		rc = rc == SQLITE_DONE ? VL_ENOTFOUND : vl__store_fail(st, rc);

@@ -52,7 +52,12 @@ typedef struct vl_store_article {
 	size_t n_removed;
 	const vl_store_sentence *sentences;
 	size_t n_sentences;
-	uint64_t body_sig;	     /* hash of the longest line */
+	uint64_t body_sig; /* hash of the longest line */
+	/* reuse: MinHash signature and sentence prints (blobs), and the
+	 * older article this one repeats exactly (0: none) */
+	const void *signature, *fps;
+	size_t signature_len, fps_len;
+	int64_t dup_of;
 	const uint64_t *line_hashes; /* countable lines, for source stats */
 	size_t n_line_hashes;
 } vl_store_article;
@@ -87,11 +92,6 @@ int vl__store_line_articles(vl_store *st, const char *source, uint64_t hash,
 
 /* ---- reuse ---- */
 
-/* Keep an article's signature and sentence fingerprints (blobs), and the
- * older article it repeats exactly (dup_of, or 0). */
-int vl__store_set_reuse(vl_store *st, int64_t rowid, const void *sig,
-			size_t sig_len, const void *fps, size_t fps_len,
-			int64_t dup_of);
 /* The oldest other article with this clean text, or 0. */
 int64_t vl__store_same_clean(vl_store *st, const char *clean_hash,
 			     int64_t except);
