@@ -104,10 +104,8 @@ int main(int argc, char **argv)
 	static const struct {
 		const char *name;
 		int (*fn)(int, char **);
-	} cmds[] = { { "ingest", cmd_ingest },
-		     { "ls", cmd_ls },
-		     { "show", cmd_show },
-		     { "export", cmd_export },
+	} cmds[] = { { "ingest", cmd_ingest }, { "ls", cmd_ls },
+		     { "show", cmd_show },     { "export", cmd_export },
 		     { "stats", cmd_stats },   { "dups", cmd_dups },
 		     { "eval", cmd_eval } };
 

@@ -196,8 +196,14 @@ int vl_article_json(char **out, const vl_article *a, unsigned flags)
 		bad = set_num(o, "removed_lines", (double)a->n_removed) ||
 		      set_num(o, "sentences", (double)a->n_sentences);
 	} else if (!bad && export) {
-		/* Drop absent fields so `ingest` reads back the same record. */
+		/* Drop absent fields, and what veille found rather than was
+		 * given (a title read from the body, a detected language), so
+		 * `ingest` reads back the same record and finds them again. */
 		const char *opt[] = { "url", "title", "lead", "published" };
+		if (!a->title_given)
+			cJSON_DeleteItemFromObjectCaseSensitive(o, "title");
+		if (!a->lang_given)
+			cJSON_DeleteItemFromObjectCaseSensitive(o, "lang");
 		for (size_t i = 0; i < sizeof opt / sizeof opt[0]; i++)
 			if (cJSON_IsNull(cJSON_GetObjectItemCaseSensitive(
 				    o, opt[i])))

@@ -33,6 +33,7 @@ typedef struct run {
 	/* for the `seen` callback */
 	const char *source;
 	uint64_t sig; /* body of the article being cleaned */
+	int64_t self; /* its rowid when it is stored already, else 0 */
 } run;
 
 int vl_engine_open(vl_engine **out, const char *db_path,
@@ -85,7 +86,8 @@ static void report(run *r, const vl_record *rec, const vl_error *e)
 static uint32_t seen_in_source(uint64_t hash, void *payload)
 {
 	run *r = payload;
-	return vl__store_line_count(r->eng->store, r->source, hash, r->sig);
+	return vl__store_line_count(r->eng->store, r->source, hash, r->sig,
+				    r->self);
 }
 
 /* Normalise every metadata string to NFC (text fields were validated
@@ -127,8 +129,10 @@ static void norm_lang(char *lang)
 }
 
 /* Hash of everything given about an article: same id with a different
- * hash means the article changed. */
-static void content_hash(char out[33], const vl_raw_article *a,
+ * hash means the article changed. An article given without an id is
+ * named by the same hash (id, 16 hex digits), so any change makes it
+ * another article and reading the same input again adds nothing. */
+static void content_hash(char out[33], char id[17], const vl_raw_article *a,
 			 const char *source)
 {
 	vl_buf b = VL_BUF_INIT;
@@ -138,10 +142,15 @@ static void content_hash(char out[33], const vl_raw_article *a,
 		vl_buf_puts(&b, f[i] ? f[i] : "");
 		vl_buf_putc(&b, '\x1f');
 	}
-	if (b.oom)
-		memset(out, '0', 32), out[32] = '\0';
-	else
+	if (b.oom) {
+		memset(out, '0', 32);
+		out[32] = '\0';
+		memset(id, '0', 16);
+		id[16] = '\0';
+	} else {
 		vl__hex128(out, b.ptr, b.len);
+		vl__hex64(id, b.ptr, b.len);
+	}
 	vl_buf_free(&b);
 }
 
@@ -161,10 +170,10 @@ static int commit_batch(run *r)
 	int rc;
 	if (!r->in_tx)
 		return 0;
+	if ((rc = vl__store_commit(r->eng->store)))
+		return rc; /* still in the transaction: finish() rolls back */
 	r->in_tx = 0;
 	r->in_batch = 0;
-	if ((rc = vl__store_commit(r->eng->store)))
-		return rc;
 	if (r->opts->on_progress &&
 	    r->opts->on_progress(r->st, r->opts->payload))
 		r->stop = 1;
@@ -182,6 +191,7 @@ static int reclean(run *r, int64_t rowid)
 	vl_store_article sa;
 	const char *saved_source;
 	uint64_t saved_sig;
+	int64_t saved_self;
 	int rc;
 
 	if ((rc = vl__store_load(r->eng->store, NULL, rowid, &a)))
@@ -196,9 +206,13 @@ static int reclean(run *r, int64_t rowid)
 	 * article gets it back below. */
 	saved_source = r->source;
 	saved_sig = r->sig;
+	saved_self = r->self;
 	r->source = a->source;
 	r->sig = a->body_sig;
+	r->self = rowid;
 	rc = vl__prepare(&p, &in);
+	if (!rc && (rc = vl__store_take_error(r->eng->store)))
+		vl__prepared_free(&p);
 	if (!rc) {
 		memset(&sa, 0, sizeof sa);
 		sa.clean = p.clean.ptr;
@@ -215,6 +229,7 @@ static int reclean(run *r, int64_t rowid)
 	}
 	r->source = saved_source;
 	r->sig = saved_sig;
+	r->self = saved_self;
 	vl__article_free(a);
 	return rc;
 }
@@ -230,9 +245,11 @@ static int learn_lines(run *r, const char *source, int64_t rowid,
 		int rc;
 		uint64_t h = p->line_hashes[i];
 
-		if (vl__store_line_count(r->eng->store, source, h, r->sig) !=
-		    REPEAT_MIN)
+		if (vl__store_line_count(r->eng->store, source, h, r->sig,
+					 rowid) != REPEAT_MIN)
 			continue;
+		if ((rc = vl__store_take_error(r->eng->store)))
+			return rc;
 		if ((rc = vl__store_line_articles(r->eng->store, source, h,
 						  &ids, &n)))
 			return rc;
@@ -324,31 +341,25 @@ static int ingest_record(run *r, const vl_record *rec)
 		report(r, rec, &e);
 		goto done;
 	}
-	if (raw.lang)
+	if (raw.lang) {
 		norm_lang(raw.lang);
+		if (!*raw.lang) { /* "", "-FR": not a language: detect it */
+			vl__freep(raw.lang);
+			raw.lang = NULL;
+		}
+	}
 	source = raw.source && *raw.source ? raw.source
 		 : r->opts->source	   ? r->opts->source
 		 : rec->dir_name	   ? rec->dir_name
 					   : "unknown";
+	content_hash(hash, idbuf, &raw, source);
 	if (!raw.id || !*raw.id) {
-		/* Content-derived: the same text from two outlets is two
-		 * articles (the reuse stage links them), the same file read
-		 * twice is one. */
-		vl_buf b = VL_BUF_INIT;
-		vl_buf_puts(&b, source);
-		vl_buf_putc(&b, '\n');
-		vl_buf_puts(&b, raw.title ? raw.title : "");
-		vl_buf_putc(&b, '\n');
-		vl_buf_put(&b, raw.text, raw.text_len);
-		vl__hex64(idbuf, b.ptr, b.len);
-		vl_buf_free(&b);
 		vl__freep(raw.id);
 		if (!(raw.id = vl__strdup(idbuf))) {
 			rc = VL_ENOMEM;
 			goto done;
 		}
 	}
-	content_hash(hash, &raw, source);
 	rc = vl__store_lookup(r->eng->store, raw.id, &rowid, old_hash);
 	if (rc && rc != VL_ENOTFOUND)
 		goto done;
@@ -363,11 +374,12 @@ static int ingest_record(run *r, const vl_record *rec)
 	in.len = raw.text_len;
 	in.title = raw.title;
 	in.lead = raw.lead;
-	in.find_title = raw.format == VL_FMT_TXT;
+	in.find_title = 1; /* when no title is given */
 	in.detect_lang = !raw.lang;
 	in.clean = &co;
 	r->source = source;
 	r->sig = vl__body_sig(raw.text, raw.text_len);
+	r->self = known ? rowid : 0;
 	if ((rc = vl__prepare(&p, &in)))
 		goto done;
 	memset(&sa, 0, sizeof sa);
@@ -381,6 +393,7 @@ static int ingest_record(run *r, const vl_record *rec)
 	sa.published_ts = ts;
 	sa.lang = raw.lang ? raw.lang : p.lang;
 	sa.lang_given = raw.lang != NULL;
+	sa.title_given = raw.title != NULL;
 	sa.original = raw.text;
 	sa.original_len = raw.text_len;
 	sa.clean = p.clean.ptr;

@@ -10,8 +10,10 @@
  * « » and ", ’ and ' give the same shingles. Each token's norm is hashed
  * once with XXH3; a shingle's hash folds its five token hashes in order
  * and ends with an avalanche. The hashes are then sorted by an MSD radix
- * sort (uniform 64-bit keys: one pass over the top byte leaves buckets
- * of one or two keys, which insertion sort finishes) and deduplicated.
+ * sort (the keys are uniform: one pass on a top digit of about log2(n)
+ * bits leaves buckets of one or two keys, which insertion sort
+ * finishes: 1.5 us for a news article's 340 shingles, 10x less than
+ * glibc's qsort) and deduplicated.
  */
 #include <string.h>
 
@@ -26,12 +28,8 @@
 
 /* Buckets at most this long are finished by insertion sort. */
 #define SORT_SMALL 48
-#ifndef TOP_BITS
-#define TOP_BITS 11
-#endif
-#ifndef TOP_SPREAD
-#define TOP_SPREAD 2
-#endif
+/* Widest first digit of the radix sort: 4 KiB of counts. */
+#define TOP_BITS 10
 /* Texts of at most this many tokens keep their token hashes, and then
  * the sort's scratch keys, on the stack (8 KiB): most news articles. */
 #define STACK_KEYS 1024
@@ -61,64 +59,79 @@ static void insertion_sort(uint64_t *a, size_t n)
 }
 
 /*
- * MSD radix sort of a[0..n) on the `bits`-bit digit at `shift` and the
- * bits below, with tmp a scratch buffer of n keys (n < 2^32). Buckets
- * longer than SORT_SMALL recurse on the next byte; one insertion sort
- * over the whole range then finishes the small buckets (the large ones
- * are already sorted, so it only walks them). The first digit is as wide
- * as the set is large (up to TOP_BITS), so that uniform hashes land about
- * two to a bucket. The recursion is at most 8 levels deep, so the worst
- * case is O(8n) whatever the keys: runs of equal keys (a text repeated
- * many times) cost one histogram per level and no moves.
+ * MSD radix sort of uniform 64-bit hashes. The first digit is as wide as
+ * the set is large (up to TOP_BITS bits) so keys land about one to a
+ * bucket; later digits are bytes. Buckets longer than SORT_SMALL recurse
+ * on the next digit; then one insertion sort over the whole range
+ * finishes the small buckets (the large ones are already sorted, so it
+ * only walks them). At most 8 levels deep, so the worst case is O(8n)
+ * whatever the keys: runs of equal keys (a text repeated many times)
+ * cost one histogram per level and no moves.
  */
 static void radix_sort(uint64_t *a, uint64_t *tmp, size_t n, unsigned shift,
-		       unsigned bits)
-{
-	uint32_t cnt[1u << TOP_BITS], sum = 0;
-	size_t nb = (size_t)1 << bits, mask = nb - 1;
-	unsigned next_bits = shift < 8 ? shift : 8;
+		       unsigned bits);
 
-	if (n <= SORT_SMALL) {
-		insertion_sort(a, n);
-		return;
-	}
+/* One level: a[0..n) (n < 2^32) on the digit of `bits` bits at `shift`,
+ * with tmp a scratch buffer of n keys and cnt room for 2^bits counts. */
+static void distribute(uint64_t *a, uint64_t *tmp, size_t n, unsigned shift,
+		       unsigned bits, uint32_t *cnt)
+{
+	size_t nb = (size_t)1 << bits, mask = nb - 1;
+	unsigned next = shift < 8 ? shift : 8;
+	uint32_t sum = 0, start = 0, most = 0;
+
 	memset(cnt, 0, nb * sizeof *cnt);
 	for (size_t i = 0; i < n; i++)
 		cnt[(a[i] >> shift) & mask]++;
 	if (cnt[(a[0] >> shift) & mask] == n) {
 		/* one bucket holds everything: nothing to move */
 		if (shift)
-			radix_sort(a, tmp, n, shift - next_bits, next_bits);
+			radix_sort(a, tmp, n, shift - next, next);
 		return;
 	}
 	for (size_t b = 0; b < nb; b++) { /* counts to bucket starts */
 		uint32_t c = cnt[b];
 		cnt[b] = sum;
 		sum += c;
+		most = c > most ? c : most;
 	}
 	for (size_t i = 0; i < n; i++)
 		tmp[cnt[(a[i] >> shift) & mask]++] = a[i];
 	memcpy(a, tmp, n * sizeof *a);
-	if (shift) { /* cnt[b] is now the end of bucket b */
-		uint32_t start = 0;
+	if (shift && most > SORT_SMALL) { /* cnt[b]: end of bucket b */
 		for (size_t b = 0; b < nb; b++) {
 			if (cnt[b] - start > SORT_SMALL)
 				radix_sort(a + start, tmp + start,
-					   cnt[b] - start, shift - next_bits,
-					   next_bits);
+					   cnt[b] - start, shift - next, next);
 			start = cnt[b];
 		}
 	}
 	insertion_sort(a, n);
 }
 
-/* Sort n uniform 64-bit hashes (see radix_sort). */
+static void radix_sort(uint64_t *a, uint64_t *tmp, size_t n, unsigned shift,
+		       unsigned bits)
+{
+	uint32_t cnt[256];
+
+	if (n <= SORT_SMALL)
+		insertion_sort(a, n);
+	else
+		distribute(a, tmp, n, shift, bits, cnt);
+}
+
 static void sort_hashes(uint64_t *a, uint64_t *tmp, size_t n)
 {
+	uint32_t cnt[1u << TOP_BITS];
 	unsigned bits = 8;
-	while (bits < TOP_BITS && ((size_t)1 << bits) < n * TOP_SPREAD)
+
+	if (n <= SORT_SMALL) {
+		insertion_sort(a, n);
+		return;
+	}
+	while (bits < TOP_BITS && ((size_t)1 << bits) < n)
 		bits++;
-	radix_sort(a, tmp, n, 64 - bits, bits);
+	distribute(a, tmp, n, 64 - bits, bits, cnt);
 }
 
 int vl__shingles(vl_shingles *out, const vl_token *tok, size_t n_tok)
@@ -140,8 +153,10 @@ int vl__shingles(vl_shingles *out, const vl_token *tok, size_t n_tok)
 	} else {
 		for (size_t i = 0; i < n_tok; i++)
 			words += (size_t)vl__reuse_is_word(&tok[i]);
-		if (vl__mul_size(&bytes, words, sizeof *t))
-			return VL_ETOOBIG;
+		if (vl__mul_size(&bytes, words, sizeof *t)) {
+			rc = VL_ETOOBIG;
+			goto done;
+		}
 		if (!(t = vl__malloc(bytes)))
 			goto done;
 		words = 0;
@@ -154,6 +169,10 @@ int vl__shingles(vl_shingles *out, const vl_token *tok, size_t n_tok)
 		goto done;
 	}
 	m = words < VL_SHINGLE_WORDS ? 1 : words - (VL_SHINGLE_WORDS - 1);
+	if ((uint64_t)m > UINT32_MAX) { /* the sort counts in 32 bits */
+		rc = VL_ETOOBIG;
+		goto done;
+	}
 	if (!(h = vl__malloc(m * sizeof *h)))
 		goto done;
 	if (words < VL_SHINGLE_WORDS) {

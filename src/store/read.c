@@ -12,7 +12,8 @@
 
 #define ARTICLE_COLS                                                        \
 	"rowid, id, source, url, title, lead, published, lang, lang_given," \
-	" original, clean, extra, origin, format, sentences, body_sig"
+	" original, clean, extra, origin, format, sentences, body_sig,"     \
+	" title_given"
 
 static char *col_dup(sqlite3_stmt *s, int i, int *oom)
 {
@@ -168,6 +169,7 @@ static int row_to_article(vl_store *st, sqlite3_stmt *s, vl_article **out)
 	a->origin = col_dup(s, 12, &oom);
 	a->format = col_dup(s, 13, &oom);
 	a->body_sig = (uint64_t)sqlite3_column_int64(s, 15);
+	a->title_given = sqlite3_column_int(s, 16);
 	if (oom) {
 		vl__article_free(a);
 		return VL_ENOMEM;

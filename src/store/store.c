@@ -25,6 +25,7 @@ static const char *const migrations[] = {
 	" url TEXT, title TEXT, lead TEXT,"
 	" published TEXT, published_ts INTEGER,"
 	" lang TEXT NOT NULL, lang_given INTEGER NOT NULL DEFAULT 0,"
+	" title_given INTEGER NOT NULL DEFAULT 1,"
 	" original TEXT NOT NULL, clean TEXT NOT NULL,"
 	" content_hash TEXT NOT NULL, clean_hash TEXT NOT NULL,"
 	" extra TEXT, format TEXT, origin TEXT,"
@@ -75,15 +76,15 @@ static const char *const sql_text[N_STMT] = {
 		"INSERT INTO articles(id, source, url, title, lead, published,"
 		" published_ts, lang, lang_given, original, clean, content_hash,"
 		" clean_hash, extra, format, origin, sentences, body_sig,"
-		" signature, sentence_fps, dup_of, ingested_at)"
-		" VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,"
+		" signature, sentence_fps, dup_of, title_given, ingested_at)"
+		" VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,"
 		" strftime('%s','now'))",
 	[S_REPLACE] =
 		"UPDATE articles SET id=?, source=?, url=?, title=?, lead=?,"
 		" published=?, published_ts=?, lang=?, lang_given=?, original=?,"
 		" clean=?, content_hash=?, clean_hash=?, extra=?, format=?,"
 		" origin=?, sentences=?, body_sig=?, signature=?,"
-		" sentence_fps=?, dup_of=?,"
+		" sentence_fps=?, dup_of=?, title_given=?,"
 		" ingested_at=strftime('%s','now') WHERE rowid=?",
 	[S_UPDATE_CLEAN] =
 		"UPDATE articles SET clean=?, clean_hash=?, sentences=?"
@@ -95,7 +96,7 @@ static const char *const sql_text[N_STMT] = {
 	/* Distinct bodies, not articles: five updates of one dispatch are
 	 * one text, and their lines are not boilerplate. */
 	[S_LINE_COUNT] = "SELECT count(DISTINCT sig) FROM source_lines"
-			 " WHERE source=? AND hash=? AND sig<>?",
+			 " WHERE source=? AND hash=? AND sig<>? AND article<>?",
 	[S_LINE_ARTICLES] =
 		"SELECT article FROM source_lines WHERE source=? AND hash=?",
 	[S_SAME_CLEAN] =
@@ -339,6 +340,7 @@ static int bind_article(sqlite3_stmt *s, const vl_store_article *a,
 	sqlite3_bind_blob(s, 20, a->fps, (int)a->fps_len, SQLITE_STATIC);
 	if (a->dup_of)
 		sqlite3_bind_int64(s, 21, a->dup_of);
+	sqlite3_bind_int(s, 22, a->title_given);
 	bind_text(s, 1, a->id);
 	bind_text(s, 2, a->source);
 	bind_text(s, 3, a->url);
@@ -447,7 +449,7 @@ int vl__store_replace(vl_store *st, int64_t rowid, const vl_store_article *a)
 
 	if ((rc = bind_article(s, a, &blob)))
 		return rc;
-	sqlite3_bind_int64(s, 22, rowid);
+	sqlite3_bind_int64(s, 23, rowid);
 	rc = step_done(st, s);
 	sqlite3_clear_bindings(s);
 	vl__freep(blob);
@@ -481,16 +483,21 @@ int vl__store_update_clean(vl_store *st, int64_t rowid,
 }
 
 uint32_t vl__store_line_count(vl_store *st, const char *source, uint64_t hash,
-			      uint64_t except_sig)
+			      uint64_t except_sig, int64_t except_rowid)
 {
 	sqlite3_stmt *s = vl__store_stmt(st, S_LINE_COUNT);
 	uint32_t n = 0;
+	int rc;
 
 	bind_text(s, 1, source);
 	sqlite3_bind_int64(s, 2, (sqlite3_int64)hash);
 	sqlite3_bind_int64(s, 3, (sqlite3_int64)except_sig);
-	if (sqlite3_step(s) == SQLITE_ROW)
+	sqlite3_bind_int64(s, 4, except_rowid);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW)
 		n = (uint32_t)sqlite3_column_int64(s, 0);
+	else if (!st->sticky)
+		st->sticky = vl__store_fail(st, rc);
 	sqlite3_reset(s);
 	return n;
 }
@@ -584,4 +591,11 @@ int vl__store_add_pair(vl_store *st, int64_t a, int64_t b, double jaccard,
 	sqlite3_bind_double(s, 5, contain_b);
 	bind_text(s, 6, kind);
 	return step_done(st, s);
+}
+
+int vl__store_take_error(vl_store *st)
+{
+	int rc = st->sticky;
+	st->sticky = 0;
+	return rc;
 }

@@ -20,7 +20,7 @@ struct vl_article {
 	int64_t rowid;
 	char *id, *source, *url, *title, *lead, *published, *lang;
 	char *original, *clean, *extra, *origin, *format;
-	int lang_given;
+	int lang_given, title_given;
 	uint64_t body_sig;
 	vl_removed_line *removed;
 	size_t n_removed;
@@ -44,7 +44,7 @@ typedef struct vl_store_sentence {
 typedef struct vl_store_article {
 	const char *id, *source, *url, *title, *lead, *published, *lang;
 	int64_t published_ts;
-	int has_ts, lang_given;
+	int has_ts, lang_given, title_given;
 	const char *original, *clean;
 	size_t original_len, clean_len;
 	const char *content_hash, *clean_hash, *extra, *format, *origin;
@@ -83,9 +83,15 @@ int vl__store_update_clean(vl_store *st, int64_t rowid,
 			   const vl_store_article *a);
 
 /* Number of distinct bodies (body_sig) among the articles of `source`
- * carrying line `hash`, not counting the body `except_sig`. */
+ * carrying line `hash`, not counting the body `except_sig` nor the
+ * article `except_rowid` (its own older version). A storage error is
+ * kept for vl__store_take_error: this runs inside a pure stage's
+ * callback, which has no error path. */
 uint32_t vl__store_line_count(vl_store *st, const char *source, uint64_t hash,
-			      uint64_t except_sig);
+			      uint64_t except_sig, int64_t except_rowid);
+/* The error kept by a call that could not return it (0 if none), and
+ * forget it. */
+int vl__store_take_error(vl_store *st);
 /* Rowids of the articles of `source` carrying `hash` (caller frees). */
 int vl__store_line_articles(vl_store *st, const char *source, uint64_t hash,
 			    int64_t **rowids, size_t *n);

@@ -31,6 +31,7 @@ struct vl_store {
 	sqlite3 *db;
 	sqlite3_stmt *stmt[N_STMT];
 	char msg[256];
+	int sticky; /* an error a call could not return (see store.h) */
 };
 
 int vl__store_fail(vl_store *st, int rc);

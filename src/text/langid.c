@@ -158,6 +158,7 @@ const char *vl__langid(const char *text, size_t len)
 	int score[N_STOP] = { 0 }, words, best = 0, second = -1;
 	size_t k, sample = len < 2000 ? len : 2000;
 	const char *r, *lang = "und";
+	char copy[2001];
 
 	pthread_once(&index_once, index_words);
 	count_words(text, sample, score, &words);
@@ -175,8 +176,15 @@ const char *vl__langid(const char *text, size_t len)
 		return words >= 3 && score[best] > score[second]
 			       ? stop_lang[best]
 			       : "und";
+	/* textcat reads up to a NUL whatever length it is given: classify
+	 * a terminated copy, cut on a character boundary. */
+	while (sample > 0 && sample < len &&
+	       ((unsigned char)text[sample] & 0xC0) == 0x80)
+		sample--;
+	memcpy(copy, text, sample);
+	copy[sample] = '\0';
 	pthread_mutex_lock(&lock);
-	r = textcat_Classify(textcat, text, sample);
+	r = textcat_Classify(textcat, copy, sample);
 	if (r && r[0] == '[') {
 		/* "[fr--utf8][...]": take the first guess's language. */
 		for (int i = 0; profiles[i]; i++) {

@@ -354,6 +354,18 @@ static size_t scan_ascii_word(const unsigned char *s, size_t j, size_t lim,
 	return j;
 }
 
+/* ASCII case-insensitive prefix test (p in lower case). */
+static int starts_with_ci(const cursor *c, size_t i, const char *p)
+{
+	size_t n = strlen(p);
+	if (i + n > c->len)
+		return 0;
+	for (size_t k = 0; k < n; k++)
+		if ((c->s[i + k] | 0x20) != (unsigned char)p[k])
+			return 0;
+	return 1;
+}
+
 static int starts_with(const cursor *c, size_t i, const char *p)
 {
 	size_t n = strlen(p);
@@ -561,7 +573,7 @@ int vl__tokenize(vl_tokens *t, const char *text, size_t len)
 						break;
 					if (h2.cp == '-' && clitic_at(&c, j) &&
 					    !(j - i == 6 &&
-					      starts_with(&c, i, "rendez")))
+					      starts_with_ci(&c, i, "rendez")))
 						break;
 					flags |= VL_TOKF_HYPHEN;
 					j += h2.adv;

@@ -95,6 +95,10 @@ test_export_reads_back_identically() {
 	"$VEILLE" ingest --db b.db a.jsonl
 	"$VEILLE" export --db b.db >b.jsonl
 	cmp a.jsonl b.jsonl || fail "export differs after a round trip"
+	# Read back into the store it came from: nothing changes.
+	"$VEILLE" ingest --db a.db --json a.jsonl >again.json
+	[ "$(jq .unchanged again.json)" -eq "$(count_articles a.db)" ] ||
+		fail "re-ingesting the export changed articles: $(cat again.json)"
 	[ "$(wc -l <a.jsonl)" -eq "$(count_articles a.db)" ] || fail "count"
 	for id in $("$VEILLE" ls --db a.db | cut -f1); do
 		"$VEILLE" show --db a.db --json "$id" | jq -S 'del(.removed[].rule)' >x

@@ -193,11 +193,15 @@ void test_engine__updates_are_not_boilerplate(void)
 	for (int i = 0; i < 5; i++) {
 		int n = snprintf(
 			buf, sizeof buf,
-			"{\"id\":\"u%d\",\"source\":\"Agence\",\"text\":"
-			"\"Offensive vers Koursk\\n\\nLes forces ukrainiennes ont "
+			"{\"id\":\"u%d\",\"source\":\"Agence\",\"title\":"
+			"\"Koursk\",\"text\":"
+			"\"Offensive vers Koursk\\n\\nLes forces ukrainiennes "
+			"ont "
 			"lancé une nouvelle attaque dans la région de Koursk, "
-			"selon l'état-major russe, qui affirme l'avoir repoussée "
-			"dans la nuit de jeudi à vendredi.\\n\\nParagraphe ajouté dans la version %d.\"}",
+			"selon l'état-major russe, qui affirme l'avoir "
+			"repoussée "
+			"dans la nuit de jeudi à vendredi.\\n\\nParagraphe "
+			"ajouté dans la version %d.\"}",
 			i, i);
 		CHECK_INT(vl_engine_ingest_memory(e, "m", buf, (size_t)n,
 						  "jsonl", NULL, &st),
@@ -208,8 +212,73 @@ void test_engine__updates_are_not_boilerplate(void)
 		snprintf(buf, sizeof buf, "u%d", i);
 		CHECK_INT(vl_engine_article(e, buf, &a), 0);
 		CHECK_INT(vl_article_removed_count(a), 0);
-		CHECK(strstr(vl_article_text(a), "Offensive vers Koursk") != NULL);
+		CHECK(strstr(vl_article_text(a), "Offensive vers Koursk") !=
+		      NULL);
 		vl_article_free(a);
 	}
+	vl_engine_free(e);
+}
+
+/* Records without ids that differ in any field are distinct articles. */
+void test_engine__ids_follow_all_fields(void)
+{
+	vl_engine *e;
+	vl_ingest_stats st;
+	const char *in =
+		"{\"url\":\"https://a.test/1\",\"text\":\"Même texte.\"}\n"
+		"{\"url\":\"https://a.test/2\",\"text\":\"Même texte.\"}\n";
+
+	memset(&st, 0, sizeof st);
+	CHECK_INT(vl_engine_open(&e, ":memory:", NULL, NULL), 0);
+	CHECK_INT(vl_engine_ingest_memory(e, "m", in, strlen(in), "jsonl", NULL,
+					  &st),
+		  0);
+	CHECK_INT(st.added, 2);
+	memset(&st, 0, sizeof st);
+	CHECK_INT(vl_engine_ingest_memory(e, "m", in, strlen(in), "jsonl", NULL,
+					  &st),
+		  0);
+	CHECK_INT(st.unchanged, 2);
+	vl_engine_free(e);
+}
+
+/* An article updated under its id does not count its own older version
+ * when deciding what its source repeats. */
+void test_engine__update_does_not_count_itself(void)
+{
+	vl_engine *e;
+	vl_ingest_stats st;
+	vl_article *a;
+	char buf[512];
+
+	memset(&st, 0, sizeof st);
+	CHECK_INT(vl_engine_open(&e, ":memory:", NULL, NULL), 0);
+	for (int i = 0; i < 3; i++) {
+		int n = snprintf(
+			buf, sizeof buf,
+			"{\"id\":\"s%d\",\"source\":\"Q\",\"title\":\"T\","
+			"\"text\":\"Paragraphe propre au numéro %d, assez "
+			"long pour être le plus long.\\n\\nLigne commune\"}",
+			i, i);
+		CHECK_INT(vl_engine_ingest_memory(e, "m", buf, (size_t)n,
+						  "jsonl", NULL, &st),
+			  0);
+	}
+	/* s2 again, its first paragraph edited: still only 3 articles. */
+	{
+		int n = snprintf(
+			buf, sizeof buf,
+			"{\"id\":\"s2\",\"source\":\"Q\",\"title\":\"T\","
+			"\"text\":\"Paragraphe propre au numéro 2, réécrit "
+			"et plus long que la première fois.\\n\\nLigne "
+			"commune\"}");
+		CHECK_INT(vl_engine_ingest_memory(e, "m", buf, (size_t)n,
+						  "jsonl", NULL, &st),
+			  0);
+	}
+	CHECK_INT(st.updated, 1);
+	CHECK_INT(vl_engine_article(e, "s2", &a), 0);
+	CHECK_INT(vl_article_removed_count(a), 0);
+	vl_article_free(a);
 	vl_engine_free(e);
 }

@@ -257,3 +257,24 @@ void test_text__norms_are_terminated(void)
 	}
 	vl_analysis_free(a);
 }
+
+void test_text__language_reads_only_len_bytes(void)
+{
+	/* The text need not end in NUL: an exact-size copy. libexttextcat
+	 * is not instrumented, so run this under valgrind to see a read past
+	 * the end (it once read up to the next NUL). */
+	const char *s =
+		"Ce jeudi, la société a publié ses résultats trimestriels";
+	for (size_t m = 10; m <= strlen(s); m += 7) {
+		size_t n = m;
+		char *copy;
+		vl_analysis *a;
+		while (((unsigned char)s[n] & 0xC0) == 0x80)
+			n--; /* cut on a character boundary */
+		copy = malloc(n);
+		memcpy(copy, s, n);
+		CHECK_INT(vl_analyze(&a, copy, n, NULL, NULL), 0);
+		vl_analysis_free(a);
+		free(copy);
+	}
+}
