@@ -5,6 +5,7 @@
  */
 #include <cJSON.h>
 #include <getopt.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -148,8 +149,11 @@ int cmd_ingest(int argc, char **argv)
 		case 'A':
 		case 'L':
 			v = cli_size(optarg);
-			if (v <= 0) {
-				cli_error(optarg, "not a positive size");
+			/* Offsets are stored in 32 bits and SQLite binds
+			 * lengths as int: 2 GiB is the ceiling. */
+			if (v <= 0 || v > INT_MAX) {
+				cli_error(optarg,
+					  "not a size between 1 and 2G-1");
 				return EXIT_USAGE;
 			}
 			if (c == 'b')
@@ -176,7 +180,7 @@ int cmd_ingest(int argc, char **argv)
 	io.on_error = on_error;
 	io.on_progress = on_progress;
 	io.payload = &cx;
-	for (int i = optind; i < argc && rc == EXIT_OK; i++) {
+	for (int i = optind; i < argc; i++) {
 		e = vl_engine_ingest(eng, argv[i], &io, &st);
 		if (e) {
 			if (cx.progress)
@@ -184,6 +188,9 @@ int cmd_ingest(int argc, char **argv)
 			cli_error(argv[i], e == VL_EDB ? vl_engine_errmsg(eng)
 						       : vl_strerror(e));
 			rc = EXIT_FAILURE_;
+			/* A missing path spoils nothing else: go on. */
+			if (e != VL_ENOTFOUND && e != VL_EIO)
+				break;
 		}
 	}
 	if (cx.progress)

@@ -1,6 +1,7 @@
 /*
  * main.c — the veille command: dispatches to one sub-command per file.
  */
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -76,27 +77,31 @@ long long cli_size(const char *s)
 {
 	char *end;
 	long long v = strtoll(s, &end, 10);
+	int shift = 0;
+
 	if (end == s || v < 0)
 		return -1;
 	switch (*end) {
 	case 'k':
 	case 'K':
-		v <<= 10;
+		shift = 10;
 		end++;
 		break;
 	case 'm':
 	case 'M':
-		v <<= 20;
+		shift = 20;
 		end++;
 		break;
 	case 'g':
 	case 'G':
-		v <<= 30;
+		shift = 30;
 		end++;
 		break;
 	default: break;
 	}
-	return *end ? -1 : v;
+	if (*end || v > (LLONG_MAX >> shift))
+		return -1;
+	return v << shift;
 }
 
 int main(int argc, char **argv)

@@ -299,11 +299,23 @@ static int by_name(const struct dirent **a, const struct dirent **b)
 static int walk_path(walk *w, const char *path, const char *dir_name,
 		     int explicit);
 
+/* Name of a directory as a source hint: the last component of its real
+ * path, so "afp/x.txt", "./x.txt" run from afp/ and "x.txt" agree. */
+static char *dir_base_name(const char *dir)
+{
+	char *real = realpath(dir, NULL), *name;
+	const char *p = real ? real : dir, *base = strrchr(p, '/');
+
+	base = base && base[1] ? base + 1 : p;
+	name = vl__strdup(*base ? base : "/");
+	free(real);
+	return name;
+}
+
 static int walk_dir(walk *w, const char *path)
 {
 	struct dirent **ents = NULL;
 	int n = scandir(path, &ents, NULL, by_name), rc = 0, i;
-	const char *base = strrchr(path, '/');
 	vl_buf child = VL_BUF_INIT;
 	char *dir_name;
 
@@ -311,13 +323,7 @@ static int walk_dir(walk *w, const char *path)
 		return report(w, path, 0, VL_EIO, SIZE_MAX,
 			      "cannot read directory: %s", strerror(errno));
 	/* The directory's own name, for articles that name no source. */
-	base = base && base[1] ? base + 1 : path;
-	dir_name = vl__strdup(base);
-	if (dir_name) {
-		size_t k = strlen(dir_name);
-		while (k > 1 && dir_name[k - 1] == '/')
-			dir_name[--k] = '\0';
-	}
+	dir_name = dir_base_name(path);
 	for (i = 0; i < n; i++) {
 		if (!rc && ents[i]->d_name[0] != '.') {
 			vl_buf_clear(&child);
@@ -381,15 +387,24 @@ int vl__read_path(const char *path, const vl_read_limits *lim, vl_record_fn fn,
 	char *parent = NULL;
 	int rc;
 
-	/* An explicit file takes its directory's name as a source hint. */
 	if (strcmp(path, "-") != 0) {
+		struct stat st;
 		const char *slash = strrchr(path, '/');
-		if (slash && slash != path) {
-			const char *b = slash;
-			while (b > path && b[-1] != '/')
-				b--;
-			parent = vl__strndup(b, (size_t)(slash - b));
-		}
+		char *dir;
+		/* A path that is not there is the caller's mistake, not a bad
+		 * article: say so as an error of the call. */
+		if (stat(path, &st) != 0)
+			return errno == ENOENT ? VL_ENOTFOUND : VL_EIO;
+		/* An explicit file takes its directory's name as a source
+		 * hint. */
+		dir = slash ? vl__strndup(path, (size_t)(slash - path) + 1)
+			    : vl__strdup(".");
+		if (!dir)
+			return VL_ENOMEM;
+		parent = dir_base_name(dir);
+		vl__freep(dir);
+		if (!parent)
+			return VL_ENOMEM;
 	}
 	rc = walk_path(&w, path, parent, 1);
 	vl__freep(parent);

@@ -19,6 +19,7 @@
 #define VL_TOKF__OPEN 0x1000u  /* opening quote or bracket */
 #define VL_TOKF__CLOSE 0x2000u /* closing quote or bracket */
 #define VL_TOKF__ELLIPSIS 0x4000u
+#define VL_TOKF__MAYEND 0x8000u /* "etc.", "U.S.A.": may end a sentence */
 
 /* Limits that bound work on hostile input. */
 #define VL_MAX_TOKEN_BYTES 1024 /* longer runs are cut into pieces */

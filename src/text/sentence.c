@@ -71,6 +71,13 @@ int vl__sentences(vl_sentences *s, const vl_tokens *t)
 		}
 		if (v[i].flags & VL_TOKF__GLUED) {
 			end = 1;
+		} else if (v[i].flags & VL_TOKF__MAYEND) {
+			/* An abbreviation's period doubles as the full stop
+			 * when a capitalised word follows after a space. */
+			end = i + 1 < t->n &&
+			      (v[i + 1].flags & VL_TOKF__SPACE) &&
+			      !(v[i + 1].flags & VL_TOKF__BREAK) &&
+			      (v[i + 1].flags & VL_TOKF_CAPITALIZED);
 		} else if (v[i].flags & VL_TOKF__TERM) {
 			size_t j = i + 1;
 			int closed = 0;

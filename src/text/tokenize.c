@@ -354,6 +354,25 @@ static size_t scan_ascii_word(const unsigned char *s, size_t j, size_t lim,
 	return j;
 }
 
+/* Does the period at i sit inside an e-mail address (letters, digits
+ * and ._%+- up to an @ followed by a letter or digit)? Only asked when
+ * a word is glued to a period, so sentence ends cost nothing. */
+static int is_email(const cursor *c, size_t i)
+{
+	size_t k;
+
+	if (i + 1 >= c->len || !word_ascii[c->s[i + 1]])
+		return 0;
+	for (k = i; k < c->len && k - i < 64; k++) {
+		unsigned char u = c->s[k];
+		if (u == '@')
+			return k + 1 < c->len && word_ascii[c->s[k + 1]];
+		if (!word_ascii[u] && !strchr("._%+-", u))
+			return 0;
+	}
+	return 0;
+}
+
 /* ASCII case-insensitive prefix test (p in lower case). */
 static int starts_with_ci(const cursor *c, size_t i, const char *p)
 {
@@ -587,7 +606,13 @@ int vl__tokenize(vl_tokens *t, const char *text, size_t len)
 				}
 				break;
 			}
-			if (kind == VL_TOK_WORD && j < len && c.s[j] == '.') {
+			if (kind == VL_TOK_WORD && j < len && c.s[j] == '.' &&
+			    is_email(&c, j)) {
+				/* jean.dupont@exemple.fr: one address */
+				j = scan_url(&c, i);
+				kind = VL_TOK_URL;
+			} else if (kind == VL_TOK_WORD && j < len &&
+				   c.s[j] == '.') {
 				int nc = cls_at(&c, j + 1);
 				if (is_abbrev(&c, i, j) ||
 				    (letters == 1 && upper == 1 && j - i <= 2 &&
@@ -595,6 +620,11 @@ int vl__tokenize(vl_tokens *t, const char *text, size_t len)
 					/* M. / Mme. / initials "J. D. Vance" */
 					j += 1;
 					kind = VL_TOK_ABBREV;
+					/* "etc." may end a sentence; titles and
+					 * initials never do. */
+					if (j - i == 4 &&
+					    starts_with(&c, i, "etc"))
+						flags |= VL_TOKF__MAYEND;
 				} else if (nc == VL_C_LOWER && !first_upper) {
 					/* lemonde.fr: a domain name */
 					size_t k = j;
@@ -623,6 +653,7 @@ int vl__tokenize(vl_tokens *t, const char *text, size_t len)
 						k += 2;
 					j = k + 1;
 					kind = VL_TOK_ABBREV;
+					flags |= VL_TOKF__MAYEND;
 				}
 			}
 			if (ascii_only && kind == VL_TOK_WORD) {

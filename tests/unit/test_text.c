@@ -278,3 +278,20 @@ void test_text__language_reads_only_len_bytes(void)
 		free(copy);
 	}
 }
+
+void test_text__emails_and_sentence_ending_abbreviations(void)
+{
+	CHECK_STR(
+		norms("Écrire à jean.dupont@exemple.fr ou "
+		      "Jean.Dupont@Exemple.com."),
+		"ecrire|a|jean.dupont@exemple.fr|ou|jean.dupont@exemple.com|.");
+	CHECK_STR(sentences("Des pommes, des poires, etc. Le lendemain, rien."),
+		  "Des pommes, des poires, etc. || Le lendemain, rien.");
+	CHECK_STR(sentences("Il vit aux U.S.A. Le président parle."),
+		  "Il vit aux U.S.A. || Le président parle.");
+	CHECK_STR(sentences("Pommes, etc. et poires."),
+		  "Pommes, etc. et poires.");
+	CHECK_STR(sentences("M. Dupont et J. D. Vance sont là."),
+		  "M. Dupont et J. D. Vance sont là.");
+	CHECK_STR(norms("Rendez-vous demain"), "rendez-vous|demain");
+}
