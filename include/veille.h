@@ -157,7 +157,7 @@ typedef struct vl_engine_options {
 	unsigned version;
 	int read_only; /* open the store without writing (no migration) */
 	/* Reuse thresholds on word 5-shingles (0: the defaults below). */
-	double dup_jaccard;     /* near-duplicate: Jaccard at least this */
+	double dup_jaccard;	/* near-duplicate: Jaccard at least this */
 	double dup_containment; /* contained: one text this much inside */
 } vl_engine_options;
 /* clang-format off */
@@ -297,7 +297,7 @@ int vl_engine_each_article(vl_engine *eng, const vl_query *q,
 typedef struct vl_dup_pair {
 	const char *a, *b; /* article ids, the older first */
 	const char *kind;  /* "identical", "near-duplicate", "contained" */
-	double jaccard;    /* word 5-shingle Jaccard */
+	double jaccard;	   /* word 5-shingle Jaccard */
 	double contain_a;  /* share of a's shingles found in b */
 	double contain_b;  /* share of b's shingles found in a */
 } vl_dup_pair;
@@ -310,18 +310,63 @@ typedef struct vl_dup_pair {
  */
 int vl_engine_each_dup_group(vl_engine *eng,
 			     int (*cb)(const char *const *ids, size_t n_ids,
-				       const vl_dup_pair *pairs,
-				       size_t n_pairs, void *payload),
+				       const vl_dup_pair *pairs, size_t n_pairs,
+				       void *payload),
 			     void *payload);
+
+/* One sentence of an article and where else it is found. */
+typedef struct vl_reuse_sentence {
+	size_t index;		     /* sentence number in the article */
+	size_t start, end;	     /* byte offsets in vl_article_text */
+	size_t orig_start, orig_end; /* byte offsets in vl_article_original */
+	size_t n_others;	     /* other articles carrying it */
+	const char *const *others;   /* their ids, oldest first */
+	const double *scores; /* word Jaccard with each (1: same words) */
+	const char *origin;   /* the earliest article carrying it */
+} vl_reuse_sentence;
+
+/*
+ * Walk the sentences of article `id`: cb gets each with the other
+ * articles that carry it (the same or a lightly edited sentence) and its
+ * origin, the earliest of them by publication time, else ingest order.
+ * *share (may be NULL) gets the reuse share: the fraction of the
+ * article's sentence bytes whose origin is an earlier article.
+ * VL_ENOTFOUND when there is no such article.
+ */
+int vl_engine_reuse(vl_engine *eng, const char *id,
+		    int (*cb)(const vl_reuse_sentence *s, void *payload),
+		    void *payload, double *share);
+
+/* Kinds of an aligned passage (vl_engine_compare). */
+#define VL_ALIGN_SHARED 0 /* in both articles */
+#define VL_ALIGN_A 1	  /* only in the first */
+#define VL_ALIGN_B 2	  /* only in the second */
+
+typedef struct vl_aligned {
+	int kind;
+	/* byte offsets in each article's vl_article_text; SIZE_MAX when the
+	 * passage is not in that article */
+	size_t a_start, a_end, b_start, b_end;
+	double score; /* word Jaccard of the two sentences */
+} vl_aligned;
+
+/*
+ * Align two stored articles sentence by sentence, in the first one's
+ * order with the second's own sentences placed where they fall: cb gets
+ * each passage. *jaccard (may be NULL) gets the word 5-shingle Jaccard.
+ */
+int vl_engine_compare(vl_engine *eng, const char *id_a, const char *id_b,
+		      int (*cb)(const vl_aligned *p, void *payload),
+		      void *payload, double *jaccard);
 
 /*
  * Exact word 5-shingle similarity of two texts (valid UTF-8), as the
  * reuse stage computes it, and the MinHash estimate of the Jaccard.
  * Any out-parameter may be NULL. Thread-safe.
  */
-int vl_text_similarity(const char *a, size_t a_len, const char *b,
-		       size_t b_len, double *jaccard, double *contain_a,
-		       double *contain_b, double *jaccard_estimate);
+int vl_text_similarity(const char *a, size_t a_len, const char *b, size_t b_len,
+		       double *jaccard, double *contain_a, double *contain_b,
+		       double *jaccard_estimate);
 
 /* ---------------------------------------------------------------- stats */
 

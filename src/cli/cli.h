@@ -23,6 +23,8 @@ int cmd_export(int argc, char **argv);
 int cmd_stats(int argc, char **argv);
 int cmd_dups(int argc, char **argv);
 int cmd_eval(int argc, char **argv);
+int cmd_reuse(int argc, char **argv);
+int cmd_compare(int argc, char **argv);
 
 /* The store path: --db, else $VEILLE_DB, else ./veille.db. */
 const char *cli_db_path(const char *opt);

@@ -22,6 +22,8 @@ static const char usage[] =
 	"back)\n"
 	"  stats    summarise the store\n"
 	"  dups     groups of articles that share text (copies, briefs)\n"
+	"  reuse    an article's sentences: shared with others, or its own\n"
+	"  compare  two articles side by side, shared passages aligned\n"
 	"  eval     quality figures on labelled data (eval reuse)\n"
 	"\n"
 	"Every command takes --db FILE (default: $VEILLE_DB, else "
@@ -109,10 +111,11 @@ int main(int argc, char **argv)
 	static const struct {
 		const char *name;
 		int (*fn)(int, char **);
-	} cmds[] = { { "ingest", cmd_ingest }, { "ls", cmd_ls },
-		     { "show", cmd_show },     { "export", cmd_export },
-		     { "stats", cmd_stats },   { "dups", cmd_dups },
-		     { "eval", cmd_eval } };
+	} cmds[] = { { "ingest", cmd_ingest },	{ "ls", cmd_ls },
+		     { "show", cmd_show },	{ "export", cmd_export },
+		     { "stats", cmd_stats },	{ "dups", cmd_dups },
+		     { "eval", cmd_eval },	{ "reuse", cmd_reuse },
+		     { "compare", cmd_compare } };
 
 	if (argc < 2) {
 		fputs(usage, stderr);

@@ -92,14 +92,14 @@ int vl__reuse_load(vl_engine *eng)
 	return rc;
 }
 
-static int cmp_u32(const void *a, const void *b)
+static int cmp_u64(const void *a, const void *b)
 {
-	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
 	return x < y ? -1 : x > y;
 }
 
 typedef struct cand {
-	uint32_t doc, hits;
+	uint32_t doc, hits, sent_hits; /* keys shared; of them, sentences */
 } cand;
 
 static int by_hits(const void *a, const void *b)
@@ -116,8 +116,9 @@ static int candidates(const vl_engine *eng, const vl_prepared *p, uint32_t self,
 {
 	uint64_t keys[VL_LSH_BANDS];
 	uint32_t *docs = vl__malloc(MAX_CANDIDATES * sizeof *docs);
-	size_t n = 0, k = 0;
-	cand *c;
+	uint64_t *tagged = NULL;
+	size_t n = 0, n_lsh, k = 0;
+	cand *c = NULL;
 
 	*out = NULL;
 	*n_out = 0;
@@ -127,34 +128,68 @@ static int candidates(const vl_engine *eng, const vl_prepared *p, uint32_t self,
 	for (size_t i = 0; i < VL_LSH_BANDS; i++)
 		vl__mmap_get(&eng->idx, keys[i] ^ TAG_LSH, docs, &n,
 			     MAX_CANDIDATES, MAX_PER_KEY);
+	n_lsh = n;
 	for (size_t i = 0; i < p->n_fps; i++)
 		vl__mmap_get(&eng->idx, p->fps[i] ^ TAG_SENT, docs, &n,
 			     MAX_CANDIDATES, MAX_PER_KEY);
-	qsort(docs, n, sizeof *docs, cmp_u32);
-	if (!(c = vl__calloc(n ? n : 1, sizeof *c))) {
+	/* doc << 1 | came-from-a-sentence, sorted: one run per doc */
+	tagged = vl__malloc((n ? n : 1) * sizeof *tagged);
+	c = vl__calloc(n ? n : 1, sizeof *c);
+	if (!tagged || !c) {
 		vl__freep(docs);
+		vl__freep(tagged);
+		vl__freep(c);
 		return VL_ENOMEM;
 	}
+	for (size_t i = 0; i < n; i++)
+		tagged[i] = (uint64_t)docs[i] << 1 | (i >= n_lsh);
+	qsort(tagged, n, sizeof *tagged, cmp_u64);
 	for (size_t i = 0; i < n; i++) {
-		if (docs[i] == self)
+		uint32_t doc = (uint32_t)(tagged[i] >> 1);
+		if (doc == self)
 			continue;
-		if (k && c[k - 1].doc == docs[i])
-			c[k - 1].hits++;
-		else
-			c[k++] = (cand){ docs[i], 1 };
+		if (!k || c[k - 1].doc != doc)
+			c[k++] = (cand){ doc, 0, 0 };
+		c[k - 1].hits++;
+		c[k - 1].sent_hits += (uint32_t)(tagged[i] & 1);
 	}
 	qsort(c, k, sizeof *c, by_hits);
 	vl__freep(docs);
+	vl__freep(tagged);
 	*out = c;
 	*n_out = k;
 	return 0;
 }
 
+/* Store the sentences the new article shares with another. */
+static int store_passages(vl_engine *eng, int64_t rowid, const vl_prepared *p,
+			  int64_t other, const vl_analysis *an)
+{
+	vl_sentsets o;
+	vl_match *m = NULL;
+	size_t n = 0;
+	int rc;
+
+	if ((rc = vl__sentsets(&o, vl_analysis_tokens(an),
+			       vl_analysis_token_count(an),
+			       vl_analysis_sentences(an),
+			       vl_analysis_sentence_count(an))))
+		return rc;
+	rc = vl__align(&m, &n, &p->sents, &o);
+	for (size_t i = 0; i < n && !rc; i++)
+		rc = vl__store_add_passage(eng->store, rowid, m[i].a, other,
+					   m[i].b, m[i].score);
+	vl__freep(m);
+	vl__sentsets_free(&o);
+	return rc;
+}
+
 /* Exact similarity of the new article with a stored one; stores the pair
  * when it passes a threshold. */
 static int verify(vl_engine *eng, int64_t rowid, const vl_prepared *p,
-		  int64_t other)
+		  const cand *c)
 {
+	int64_t other = c->doc;
 	vl_analyze_options ao = VL_ANALYZE_OPTIONS_INIT;
 	vl_analysis *an = NULL;
 	vl_shingles s = { NULL, 0 };
@@ -179,6 +214,11 @@ static int verify(vl_engine *eng, int64_t rowid, const vl_prepared *p,
 	else if (ca >= eng->dup_containment || cb >= eng->dup_containment)
 		rc = vl__store_add_pair(eng->store, rowid, other, j, ca, cb,
 					"contained");
+	/* Passages: with any text that shares a long sentence, or is a
+	 * near-duplicate (its sentences are then shared, edited or not). */
+	if (!rc && (c->sent_hits || j >= eng->dup_jaccard ||
+		    ca >= eng->dup_containment || cb >= eng->dup_containment))
+		rc = store_passages(eng, rowid, p, other, an);
 done:
 	vl__shingles_free(&s);
 	vl_analysis_free(an);
@@ -230,7 +270,7 @@ int vl__reuse_link(vl_engine *eng, int64_t rowid, const vl_prepared *p,
 	if ((rc = candidates(eng, p, (uint32_t)rowid, &c, &n)))
 		return rc;
 	for (size_t i = 0; i < n && i < MAX_VERIFIED && !rc; i++)
-		rc = verify(eng, rowid, p, c[i].doc);
+		rc = verify(eng, rowid, p, &c[i]);
 	if (!rc)
 		rc = index_doc(&eng->idx, (uint32_t)rowid, &p->sig, p->fps,
 			       p->n_fps);

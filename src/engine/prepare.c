@@ -64,6 +64,7 @@ void vl__prepared_free(vl_prepared *p)
 	vl__freep(p->title);
 	vl__shingles_free(&p->shingles);
 	vl__freep(p->fps);
+	vl__sentsets_free(&p->sents);
 	memset(p, 0, sizeof *p);
 }
 
@@ -180,6 +181,9 @@ static int fingerprint(vl_prepared *out, const vl_analysis *an)
 			       vl_analysis_token_count(an))))
 		return rc;
 	vl__signature(&out->sig, &out->shingles);
+	if ((rc = vl__sentsets(&out->sents, tok, vl_analysis_token_count(an),
+			       sen, n)))
+		return rc;
 	if (!(out->fps = vl__calloc(n ? n : 1, sizeof *out->fps)))
 		return VL_ENOMEM;
 	for (size_t i = 0; i < n; i++) {

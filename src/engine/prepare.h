@@ -12,6 +12,7 @@
 #include <stdint.h>
 
 #include "clean/clean.h"
+#include "reuse/align.h"
 #include "reuse/reuse.h"
 #include "store/store.h"
 #include "util/buf.h"
@@ -32,6 +33,7 @@ typedef struct vl_prepared {
 	vl_signature sig;
 	uint64_t *fps; /* sentence fingerprints, distinct, sorted */
 	size_t n_fps;
+	vl_sentsets sents; /* word sets of the sentences, for alignment */
 } vl_prepared;
 
 /* Sentences shorter than this many words get no fingerprint: short ones

@@ -476,3 +476,95 @@ int vl__store_each_pair(vl_store *st,
 	sqlite3_finalize(s);
 	return rc == SQLITE_DONE ? 0 : vl__store_fail(st, rc);
 }
+
+int vl__store_each_passage(vl_store *st, int64_t rowid,
+			   int (*cb)(const vl_store_passage *p, void *payload),
+			   void *payload)
+{
+	sqlite3_stmt *s;
+	vl_store_passage p;
+	int rc = sqlite3_prepare_v2(
+		st->db,
+		"SELECT p.idx, p.other, o.id, coalesce(o.published_ts, 9e18),"
+		" p.other_idx, p.score FROM passages p JOIN articles o"
+		" ON o.rowid = p.other WHERE p.article = ? ORDER BY p.idx, "
+		"o.rowid",
+		-1, &s, NULL);
+
+	if (rc != SQLITE_OK)
+		return vl__store_fail(st, rc);
+	sqlite3_bind_int64(s, 1, rowid);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		p.idx = (size_t)sqlite3_column_int64(s, 0);
+		p.other = sqlite3_column_int64(s, 1);
+		p.other_id = (const char *)sqlite3_column_text(s, 2);
+		p.other_ts = sqlite3_column_type(s, 3) == SQLITE_INTEGER
+				     ? sqlite3_column_int64(s, 3)
+				     : INT64_MAX;
+		p.other_idx = (size_t)sqlite3_column_int64(s, 4);
+		p.score = sqlite3_column_double(s, 5);
+		if (cb(&p, payload)) {
+			sqlite3_finalize(s);
+			return VL_ESTOPPED;
+		}
+	}
+	sqlite3_finalize(s);
+	return rc == SQLITE_DONE ? 0 : vl__store_fail(st, rc);
+}
+
+int vl__store_article_order(vl_store *st, int64_t rowid, int64_t *ts,
+			    int64_t *dup_of)
+{
+	sqlite3_stmt *s;
+	int rc = sqlite3_prepare_v2(
+		st->db,
+		"SELECT published_ts, dup_of FROM articles WHERE rowid=?", -1,
+		&s, NULL);
+
+	if (rc != SQLITE_OK)
+		return vl__store_fail(st, rc);
+	sqlite3_bind_int64(s, 1, rowid);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW) {
+		*ts = sqlite3_column_type(s, 0) == SQLITE_INTEGER
+			      ? sqlite3_column_int64(s, 0)
+			      : INT64_MAX;
+		*dup_of = sqlite3_column_int64(s, 1);
+		rc = 0;
+	} else {
+		rc = rc == SQLITE_DONE ? VL_ENOTFOUND : vl__store_fail(st, rc);
+	}
+	sqlite3_finalize(s);
+	return rc;
+}
+
+int vl__store_each_copy(vl_store *st, int64_t rep, int64_t except,
+			int (*cb)(int64_t rowid, const char *id, int64_t ts,
+				  void *payload),
+			void *payload)
+{
+	sqlite3_stmt *s;
+	int rc = sqlite3_prepare_v2(
+		st->db,
+		"SELECT rowid, id, published_ts FROM articles"
+		" WHERE (rowid = ?1 OR dup_of = ?1) AND rowid <> ?2 ORDER BY "
+		"rowid",
+		-1, &s, NULL);
+
+	if (rc != SQLITE_OK)
+		return vl__store_fail(st, rc);
+	sqlite3_bind_int64(s, 1, rep);
+	sqlite3_bind_int64(s, 2, except);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		int64_t ts = sqlite3_column_type(s, 2) == SQLITE_INTEGER
+				     ? sqlite3_column_int64(s, 2)
+				     : INT64_MAX;
+		if (cb(sqlite3_column_int64(s, 0),
+		       (const char *)sqlite3_column_text(s, 1), ts, payload)) {
+			sqlite3_finalize(s);
+			return VL_ESTOPPED;
+		}
+	}
+	sqlite3_finalize(s);
+	return rc == SQLITE_DONE ? 0 : vl__store_fail(st, rc);
+}

@@ -66,7 +66,17 @@ static const char *const migrations[] = {
 	" contain_b REAL NOT NULL,"
 	" kind TEXT NOT NULL," /* identical, near-duplicate, contained */
 	" PRIMARY KEY(a, b)) WITHOUT ROWID;"
-	"CREATE INDEX dup_pairs_b ON dup_pairs(b);",
+	"CREATE INDEX dup_pairs_b ON dup_pairs(b);"
+	/* sentences two articles share: idx in article, other_idx in other,
+	 * stored both ways so an article's rows are one range */
+	"CREATE TABLE passages("
+	" article INTEGER NOT NULL REFERENCES articles(rowid) ON DELETE CASCADE,"
+	" idx INTEGER NOT NULL,"
+	" other INTEGER NOT NULL REFERENCES articles(rowid) ON DELETE CASCADE,"
+	" other_idx INTEGER NOT NULL,"
+	" score REAL NOT NULL,"
+	" PRIMARY KEY(article, idx, other)) WITHOUT ROWID;"
+	"CREATE INDEX passages_other ON passages(other);",
 };
 #define N_MIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
 
@@ -104,6 +114,9 @@ static const char *const sql_text[N_STMT] = {
 		" ORDER BY rowid LIMIT 1",
 	[S_CLEAN_OF] = "SELECT clean FROM articles WHERE rowid=?",
 	[S_DEL_PAIRS] = "DELETE FROM dup_pairs WHERE a=?1 OR b=?1",
+	[S_DEL_PASSAGES] = "DELETE FROM passages WHERE article=?1 OR other=?1",
+	[S_INS_PASSAGE] =
+		"INSERT OR REPLACE INTO passages VALUES(?,?,?,?,?)",
 	[S_INS_PAIR] = "INSERT OR REPLACE INTO dup_pairs VALUES(?,?,?,?,?,?)",
 };
 /* clang-format on */
@@ -567,8 +580,31 @@ int vl__store_clean_of(vl_store *st, int64_t rowid, char **out, size_t *len)
 int vl__store_forget_pairs(vl_store *st, int64_t rowid)
 {
 	sqlite3_stmt *s = vl__store_stmt(st, S_DEL_PAIRS);
+	int rc;
+	sqlite3_bind_int64(s, 1, rowid);
+	if ((rc = step_done(st, s)))
+		return rc;
+	s = vl__store_stmt(st, S_DEL_PASSAGES);
 	sqlite3_bind_int64(s, 1, rowid);
 	return step_done(st, s);
+}
+
+int vl__store_add_passage(vl_store *st, int64_t a, size_t idx, int64_t b,
+			  size_t other_idx, double score)
+{
+	int rc = 0;
+	for (int dir = 0; dir < 2 && !rc; dir++) {
+		sqlite3_stmt *s = vl__store_stmt(st, S_INS_PASSAGE);
+		sqlite3_bind_int64(s, 1, dir ? b : a);
+		sqlite3_bind_int64(s, 2,
+				   (sqlite3_int64)(dir ? other_idx : idx));
+		sqlite3_bind_int64(s, 3, dir ? a : b);
+		sqlite3_bind_int64(s, 4,
+				   (sqlite3_int64)(dir ? idx : other_idx));
+		sqlite3_bind_double(s, 5, score);
+		rc = step_done(st, s);
+	}
+	return rc;
 }
 
 int vl__store_add_pair(vl_store *st, int64_t a, int64_t b, double jaccard,

@@ -103,8 +103,37 @@ int64_t vl__store_same_clean(vl_store *st, const char *clean_hash,
 			     int64_t except);
 /* Clean text of an article (caller frees). */
 int vl__store_clean_of(vl_store *st, int64_t rowid, char **out, size_t *len);
-/* Drop the pairs of an article (its text changed). */
+/* Drop the pairs and passages of an article (its text changed). */
 int vl__store_forget_pairs(vl_store *st, int64_t rowid);
+/* Record that sentence idx of a and sentence other_idx of b match (both
+ * directions are stored). */
+int vl__store_add_passage(vl_store *st, int64_t a, size_t idx, int64_t b,
+			  size_t other_idx, double score);
+
+/* The matched sentences of an article: its sentence idx, the other
+ * article (rowid, id, published_ts or INT64_MAX when unknown) and its
+ * sentence, the score; ordered by idx. */
+typedef struct vl_store_passage {
+	size_t idx, other_idx;
+	int64_t other, other_ts;
+	const char *other_id;
+	double score;
+} vl_store_passage;
+int vl__store_each_passage(vl_store *st, int64_t rowid,
+			   int (*cb)(const vl_store_passage *p, void *payload),
+			   void *payload);
+/* Publication time of an article (INT64_MAX when unknown), and the
+ * article it repeats exactly (0: none). */
+int vl__store_article_order(vl_store *st, int64_t rowid, int64_t *ts,
+			    int64_t *dup_of);
+
+/* Articles that repeat `rep` exactly (dup_of = rep), and rep itself,
+ * but not `except`: rowid, id, published_ts (INT64_MAX unknown). */
+int vl__store_each_copy(vl_store *st, int64_t rep, int64_t except,
+			int (*cb)(int64_t rowid, const char *id, int64_t ts,
+				  void *payload),
+			void *payload);
+
 /* Record a verified pair (in either order). */
 int vl__store_add_pair(vl_store *st, int64_t a, int64_t b, double jaccard,
 		       double contain_a, double contain_b, const char *kind);
