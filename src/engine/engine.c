@@ -67,6 +67,7 @@ void vl_engine_free(vl_engine *eng)
 		return;
 	vl__store_close(eng->store);
 	vl__mmap_free(&eng->idx);
+	vl__freep(eng->scratch);
 	vl__freep(eng);
 }
 
@@ -215,6 +216,8 @@ static int reclean(run *r, int64_t rowid)
 		vl__prepared_free(&p);
 	if (!rc) {
 		memset(&sa, 0, sizeof sa);
+		sa.original = a->original;
+		sa.original_len = strlen(a->original);
 		sa.clean = p.clean.ptr;
 		sa.clean_len = p.clean.len;
 		sa.clean_hash = p.clean_hash;

@@ -14,7 +14,11 @@ struct vl_engine {
 	double dup_jaccard, dup_containment; /* reuse thresholds */
 	vl_mmap idx;	/* reuse candidates: LSH band keys, sentence prints */
 	int idx_loaded; /* idx rebuilt from the store */
+	uint32_t *scratch; /* candidate gathering, 3 x VL_MAX_CANDIDATES */
 };
+
+/* Candidates gathered per article, at most. */
+#define VL_MAX_CANDIDATES 4096
 
 /* Rebuild the candidate index from the store, once. */
 int vl__reuse_load(vl_engine *eng);
@@ -26,7 +30,7 @@ int vl__reuse_columns(vl_engine *eng, const vl_prepared *p, int64_t self,
 /* Link a just-stored article to the earlier ones it reuses: exact
  * duplicate, near-duplicate, contained; then index it. `replaced`: the
  * article had another text before (its old pairs are dropped). */
-int vl__reuse_link(vl_engine *eng, int64_t rowid, const vl_prepared *p,
+int vl__reuse_link(vl_engine *eng, int64_t rowid, vl_prepared *p,
 		   int64_t dup_of, int replaced);
 
 #endif

@@ -16,9 +16,8 @@
 /* Key spaces in the one multimap: LSH band keys and sentence prints. */
 #define TAG_LSH 0x6c73686b65790001ull
 #define TAG_SENT 0x73656e7466700002ull
-#define MAX_PER_KEY 256	    /* a bucket everyone shares says nothing */
-#define MAX_CANDIDATES 4096 /* gathered per article */
-#define MAX_VERIFIED 48	    /* verified per article, most hits first */
+#define MAX_PER_KEY 256 /* a bucket everyone shares says nothing */
+#define MAX_VERIFIED 48 /* verified per article, most hits first */
 
 static void put32(unsigned char *p, uint32_t v)
 {
@@ -110,37 +109,37 @@ static int by_hits(const void *a, const void *b)
 	return x->doc < y->doc ? -1 : x->doc > y->doc;
 }
 
-/* Documents sharing keys with p, most shared keys first. */
-static int candidates(const vl_engine *eng, const vl_prepared *p, uint32_t self,
+/* Documents sharing keys with p, most shared keys first; *out points
+ * into the engine's scratch space (valid until the next call). */
+static int candidates(vl_engine *eng, const vl_prepared *p, uint32_t self,
 		      cand **out, size_t *n_out)
 {
 	uint64_t keys[VL_LSH_BANDS];
-	uint32_t *docs = vl__malloc(MAX_CANDIDATES * sizeof *docs);
-	uint64_t *tagged = NULL;
+	uint32_t *docs;
+	uint64_t *tagged;
 	size_t n = 0, n_lsh, k = 0;
-	cand *c = NULL;
+	cand *c;
 
 	*out = NULL;
 	*n_out = 0;
-	if (!docs)
+	/* One block, allocated once: docs, then tagged, then the cands. */
+	if (!eng->scratch &&
+	    !(eng->scratch =
+		      vl__malloc(VL_MAX_CANDIDATES *
+				 (sizeof *docs + sizeof *tagged + sizeof *c))))
 		return VL_ENOMEM;
+	tagged = (uint64_t *)(void *)eng->scratch;
+	c = (cand *)(void *)(tagged + VL_MAX_CANDIDATES);
+	docs = (uint32_t *)(void *)(c + VL_MAX_CANDIDATES);
 	vl__lsh_keys(keys, &p->sig);
 	for (size_t i = 0; i < VL_LSH_BANDS; i++)
 		vl__mmap_get(&eng->idx, keys[i] ^ TAG_LSH, docs, &n,
-			     MAX_CANDIDATES, MAX_PER_KEY);
+			     VL_MAX_CANDIDATES, MAX_PER_KEY);
 	n_lsh = n;
 	for (size_t i = 0; i < p->n_fps; i++)
 		vl__mmap_get(&eng->idx, p->fps[i] ^ TAG_SENT, docs, &n,
-			     MAX_CANDIDATES, MAX_PER_KEY);
+			     VL_MAX_CANDIDATES, MAX_PER_KEY);
 	/* doc << 1 | came-from-a-sentence, sorted: one run per doc */
-	tagged = vl__malloc((n ? n : 1) * sizeof *tagged);
-	c = vl__calloc(n ? n : 1, sizeof *c);
-	if (!tagged || !c) {
-		vl__freep(docs);
-		vl__freep(tagged);
-		vl__freep(c);
-		return VL_ENOMEM;
-	}
 	for (size_t i = 0; i < n; i++)
 		tagged[i] = (uint64_t)docs[i] << 1 | (i >= n_lsh);
 	qsort(tagged, n, sizeof *tagged, cmp_u64);
@@ -154,28 +153,29 @@ static int candidates(const vl_engine *eng, const vl_prepared *p, uint32_t self,
 		c[k - 1].sent_hits += (uint32_t)(tagged[i] & 1);
 	}
 	qsort(c, k, sizeof *c, by_hits);
-	vl__freep(docs);
-	vl__freep(tagged);
 	*out = c;
 	*n_out = k;
 	return 0;
 }
 
 /* Store the sentences the new article shares with another. */
-static int store_passages(vl_engine *eng, int64_t rowid, const vl_prepared *p,
+static int store_passages(vl_engine *eng, int64_t rowid, vl_prepared *p,
 			  int64_t other, const vl_analysis *an)
 {
+	const vl_sentsets *mine;
 	vl_sentsets o;
 	vl_match *m = NULL;
 	size_t n = 0;
 	int rc;
 
+	if ((rc = vl__prepared_sents(p, &mine)))
+		return rc;
 	if ((rc = vl__sentsets(&o, vl_analysis_tokens(an),
 			       vl_analysis_token_count(an),
 			       vl_analysis_sentences(an),
 			       vl_analysis_sentence_count(an))))
 		return rc;
-	rc = vl__align(&m, &n, &p->sents, &o);
+	rc = vl__align(&m, &n, mine, &o);
 	for (size_t i = 0; i < n && !rc; i++)
 		rc = vl__store_add_passage(eng->store, rowid, m[i].a, other,
 					   m[i].b, m[i].score);
@@ -186,8 +186,7 @@ static int store_passages(vl_engine *eng, int64_t rowid, const vl_prepared *p,
 
 /* Exact similarity of the new article with a stored one; stores the pair
  * when it passes a threshold. */
-static int verify(vl_engine *eng, int64_t rowid, const vl_prepared *p,
-		  const cand *c)
+static int verify(vl_engine *eng, int64_t rowid, vl_prepared *p, const cand *c)
 {
 	int64_t other = c->doc;
 	vl_analyze_options ao = VL_ANALYZE_OPTIONS_INIT;
@@ -251,7 +250,7 @@ int vl__reuse_columns(vl_engine *eng, const vl_prepared *p, int64_t self,
 	return 0;
 }
 
-int vl__reuse_link(vl_engine *eng, int64_t rowid, const vl_prepared *p,
+int vl__reuse_link(vl_engine *eng, int64_t rowid, vl_prepared *p,
 		   int64_t dup_of, int replaced)
 {
 	cand *c = NULL;
@@ -274,6 +273,5 @@ int vl__reuse_link(vl_engine *eng, int64_t rowid, const vl_prepared *p,
 	if (!rc)
 		rc = index_doc(&eng->idx, (uint32_t)rowid, &p->sig, p->fps,
 			       p->n_fps);
-	vl__freep(c);
 	return rc;
 }

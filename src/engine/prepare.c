@@ -65,6 +65,7 @@ void vl__prepared_free(vl_prepared *p)
 	vl__shingles_free(&p->shingles);
 	vl__freep(p->fps);
 	vl__sentsets_free(&p->sents);
+	vl_analysis_free(p->an);
 	memset(p, 0, sizeof *p);
 }
 
@@ -181,9 +182,6 @@ static int fingerprint(vl_prepared *out, const vl_analysis *an)
 			       vl_analysis_token_count(an))))
 		return rc;
 	vl__signature(&out->sig, &out->shingles);
-	if ((rc = vl__sentsets(&out->sents, tok, vl_analysis_token_count(an),
-			       sen, n)))
-		return rc;
 	if (!(out->fps = vl__calloc(n ? n : 1, sizeof *out->fps)))
 		return VL_ENOMEM;
 	for (size_t i = 0; i < n; i++) {
@@ -198,6 +196,22 @@ static int fingerprint(vl_prepared *out, const vl_analysis *an)
 	for (size_t i = 0; i < k; i++)
 		if (!out->n_fps || out->fps[out->n_fps - 1] != out->fps[i])
 			out->fps[out->n_fps++] = out->fps[i];
+	return 0;
+}
+
+int vl__prepared_sents(vl_prepared *p, const vl_sentsets **out)
+{
+	int rc;
+
+	if (!p->sents_ready) {
+		if ((rc = vl__sentsets(&p->sents, vl_analysis_tokens(p->an),
+				       vl_analysis_token_count(p->an),
+				       vl_analysis_sentences(p->an),
+				       vl_analysis_sentence_count(p->an))))
+			return rc;
+		p->sents_ready = 1;
+	}
+	*out = &p->sents;
 	return 0;
 }
 
@@ -305,6 +319,8 @@ int vl__prepare(vl_prepared *out, const vl_prepare_input *in)
 		d->start = to_orig(seg, n_seg, z->start, 0);
 		d->end = to_orig(seg, n_seg, z->end, 1);
 	}
+	out->an = an; /* kept for the passage level */
+	an = NULL;
 	rc = 0;
 done:
 	vl_analysis_free(an);

@@ -33,7 +33,10 @@ typedef struct vl_prepared {
 	vl_signature sig;
 	uint64_t *fps; /* sentence fingerprints, distinct, sorted */
 	size_t n_fps;
-	vl_sentsets sents; /* word sets of the sentences, for alignment */
+	vl_sentsets sents; /* word sets of the sentences, for alignment:
+			    * built on first use (vl__prepared_sents) */
+	int sents_ready;
+	vl_analysis *an; /* tokens and sentences of the clean text */
 } vl_prepared;
 
 /* Sentences shorter than this many words get no fingerprint: short ones
@@ -51,6 +54,9 @@ typedef struct vl_prepare_input {
 } vl_prepare_input;
 
 int vl__prepare(vl_prepared *out, const vl_prepare_input *in);
+/* The sentence word sets, built on first call (most articles share no
+ * sentence with anything and never need them). */
+int vl__prepared_sents(vl_prepared *p, const vl_sentsets **out);
 void vl__prepared_free(vl_prepared *p);
 
 /* Signature of an article's body: the hash of its longest line. Copies

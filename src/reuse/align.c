@@ -21,6 +21,24 @@ static int cmp_u64(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
+/* Sentences are short: insertion sort beats qsort's calls. */
+static void sort_words(uint64_t *v, size_t n)
+{
+	if (n > 48) {
+		qsort(v, n, sizeof *v, cmp_u64);
+		return;
+	}
+	for (size_t i = 1; i < n; i++) {
+		uint64_t x = v[i];
+		size_t j = i;
+		while (j && v[j - 1] > x) {
+			v[j] = v[j - 1];
+			j--;
+		}
+		v[j] = x;
+	}
+}
+
 void vl__sentsets_free(vl_sentsets *s)
 {
 	vl__freep(s->w);
@@ -49,7 +67,7 @@ int vl__sentsets(vl_sentsets *out, const vl_token *tok, size_t n_tok,
 			if (vl__reuse_is_word(x))
 				out->w[k++] = vl__reuse_token_hash(x);
 		}
-		qsort(out->w + start, k - start, sizeof *out->w, cmp_u64);
+		sort_words(out->w + start, k - start);
 		for (size_t j = start; j < k; j++)
 			if (j == start || out->w[j] != out->w[m - 1])
 				out->w[m++] = out->w[j];

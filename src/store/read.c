@@ -164,7 +164,9 @@ static int row_to_article(vl_store *st, sqlite3_stmt *s, vl_article **out)
 	a->lang = col_dup(s, 7, &oom);
 	a->lang_given = sqlite3_column_int(s, 8);
 	a->original = col_dup(s, 9, &oom);
-	a->clean = col_dup(s, 10, &oom);
+	a->clean = sqlite3_column_type(s, 10) == SQLITE_NULL
+			   ? col_dup(s, 9, &oom) /* nothing was removed */
+			   : col_dup(s, 10, &oom);
 	a->extra = col_dup(s, 11, &oom);
 	a->origin = col_dup(s, 12, &oom);
 	a->format = col_dup(s, 13, &oom);
@@ -349,8 +351,8 @@ int vl__store_stats(vl_store *st, vl_stats **out)
 		scalar(st, "SELECT coalesce(sum(length(CAST(original AS "
 			   "BLOB))),0) FROM articles");
 	si->pub.bytes_clean =
-		scalar(st, "SELECT coalesce(sum(length(CAST(clean AS "
-			   "BLOB))),0) FROM articles");
+		scalar(st, "SELECT coalesce(sum(length(CAST(coalesce(clean,"
+			   " original) AS BLOB))),0) FROM articles");
 	si->first = scalar_text(st,
 				"SELECT published FROM articles WHERE"
 				" published_ts IS NOT NULL ORDER BY "

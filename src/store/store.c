@@ -26,7 +26,9 @@ static const char *const migrations[] = {
 	" published TEXT, published_ts INTEGER,"
 	" lang TEXT NOT NULL, lang_given INTEGER NOT NULL DEFAULT 0,"
 	" title_given INTEGER NOT NULL DEFAULT 1,"
-	" original TEXT NOT NULL, clean TEXT NOT NULL,"
+	/* clean is NULL when cleaning removed nothing: the text is then
+	 * the original, and is not written twice */
+	" original TEXT NOT NULL, clean TEXT,"
 	" content_hash TEXT NOT NULL, clean_hash TEXT NOT NULL,"
 	" extra TEXT, format TEXT, origin TEXT,"
 	/* sentence spans, 4 little-endian uint32 each: start, end (in
@@ -112,7 +114,8 @@ static const char *const sql_text[N_STMT] = {
 	[S_SAME_CLEAN] =
 		"SELECT rowid FROM articles WHERE clean_hash=? AND rowid<>?"
 		" ORDER BY rowid LIMIT 1",
-	[S_CLEAN_OF] = "SELECT clean FROM articles WHERE rowid=?",
+	[S_CLEAN_OF] =
+		"SELECT coalesce(clean, original) FROM articles WHERE rowid=?",
 	[S_DEL_PAIRS] = "DELETE FROM dup_pairs WHERE a=?1 OR b=?1",
 	[S_DEL_PASSAGES] = "DELETE FROM passages WHERE article=?1 OR other=?1",
 	[S_INS_PASSAGE] =
@@ -312,6 +315,17 @@ int vl__store_lookup(vl_store *st, const char *id, int64_t *rowid,
 	return 0;
 }
 
+/* The clean text, or NULL when it equals the original. */
+static void bind_clean(sqlite3_stmt *s, int i, const vl_store_article *a)
+{
+	if (a->original && a->clean_len == a->original_len &&
+	    !memcmp(a->clean, a->original, a->clean_len))
+		sqlite3_bind_null(s, i);
+	else
+		sqlite3_bind_text(s, i, a->clean, (int)a->clean_len,
+				  SQLITE_STATIC);
+}
+
 /* Pack sentence spans: 4 little-endian uint32 each. */
 static unsigned char *pack_sentences(const vl_store_article *a, size_t *n)
 {
@@ -366,7 +380,7 @@ static int bind_article(sqlite3_stmt *s, const vl_store_article *a,
 	sqlite3_bind_int(s, 9, a->lang_given);
 	sqlite3_bind_text(s, 10, a->original, (int)a->original_len,
 			  SQLITE_STATIC);
-	sqlite3_bind_text(s, 11, a->clean, (int)a->clean_len, SQLITE_STATIC);
+	bind_clean(s, 11, a);
 	bind_text(s, 12, a->content_hash);
 	bind_text(s, 13, a->clean_hash);
 	bind_text(s, 14, a->extra);
@@ -483,7 +497,7 @@ int vl__store_update_clean(vl_store *st, int64_t rowid,
 
 	if (!(blob = pack_sentences(a, &n)))
 		return VL_ENOMEM;
-	sqlite3_bind_text(s, 1, a->clean, (int)a->clean_len, SQLITE_STATIC);
+	bind_clean(s, 1, a);
 	bind_text(s, 2, a->clean_hash);
 	sqlite3_bind_blob(s, 3, blob, (int)n, SQLITE_STATIC);
 	sqlite3_bind_int64(s, 4, rowid);
