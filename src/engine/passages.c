@@ -18,6 +18,7 @@ typedef struct carrier {
 	int64_t rowid, ts;
 	char *id;
 	double score;
+	int64_t key; /* sort key of the comparison at hand */
 } carrier;
 
 typedef struct carriers {
@@ -39,7 +40,7 @@ static int add(carriers *c, size_t idx, int64_t rowid, int64_t ts,
 		c->v = v;
 		c->cap = cap;
 	}
-	c->v[c->n] = (carrier){ idx, rowid, ts, vl__strdup(id), score };
+	c->v[c->n] = (carrier){ idx, rowid, ts, vl__strdup(id), score, 0 };
 	if (!c->v[c->n].id) {
 		c->oom = 1;
 		return 1;
@@ -59,17 +60,16 @@ static int add_passage(const vl_store_passage *p, void *payload)
 		   p->score);
 }
 
-static int earlier(int64_t ts_a, int64_t row_a, int64_t ts_b, int64_t row_b)
-{
-	return ts_a != ts_b ? ts_a < ts_b : row_a < row_b;
-}
-
+/* Which came first: publication time when every article compared has
+ * one, else ingest order for all of them (an undated article cannot be
+ * placed among dated ones). The choice is made per sentence and put in
+ * each carrier's key. */
 static int by_age(const void *x, const void *y)
 {
 	const carrier *a = *(carrier *const *)x, *b = *(carrier *const *)y;
-	if (a->ts == b->ts && a->rowid == b->rowid)
-		return 0;
-	return earlier(a->ts, a->rowid, b->ts, b->rowid) ? -1 : 1;
+	if (a->key != b->key)
+		return a->key < b->key ? -1 : 1;
+	return a->rowid < b->rowid ? -1 : a->rowid > b->rowid;
 }
 
 int vl_engine_reuse(vl_engine *eng, const char *id,
@@ -83,7 +83,8 @@ int vl_engine_reuse(vl_engine *eng, const char *id,
 	double *scores = NULL;
 	int64_t ts, dup_of, rep;
 	size_t own = 0, total = 0;
-	int rc;
+	int64_t mine;
+	int rc, by_time;
 
 	if (!eng || !id || !cb)
 		return VL_EINVAL;
@@ -112,6 +113,12 @@ int vl_engine_reuse(vl_engine *eng, const char *id,
 			if ((c.v[j].idx == i || c.v[j].idx == SIZE_MAX) &&
 			    c.v[j].rowid != a->rowid)
 				pick[k++] = &c.v[j];
+		by_time = ts != INT64_MAX;
+		for (size_t j = 0; j < k; j++)
+			if (pick[j]->ts == INT64_MAX)
+				by_time = 0;
+		for (size_t j = 0; j < k; j++)
+			pick[j]->key = by_time ? pick[j]->ts : pick[j]->rowid;
 		qsort(pick, k, sizeof *pick, by_age);
 		for (size_t j = 0; j < k; j++) { /* one entry per article */
 			if (m && pick[m - 1]->rowid == pick[j]->rowid)
@@ -131,10 +138,12 @@ int vl_engine_reuse(vl_engine *eng, const char *id,
 		s.n_others = m;
 		s.others = ids;
 		s.scores = scores;
-		s.origin =
-			m && earlier(pick[0]->ts, pick[0]->rowid, ts, a->rowid)
-				? pick[0]->id
-				: a->id;
+		mine = by_time ? ts : a->rowid;
+		s.origin = m && (pick[0]->key < mine ||
+				 (pick[0]->key == mine &&
+				  pick[0]->rowid < a->rowid))
+				   ? pick[0]->id
+				   : a->id;
 		total += z->end - z->start;
 		if (s.origin == a->id)
 			own += z->end - z->start;
