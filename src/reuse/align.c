@@ -174,14 +174,16 @@ int vl__align(vl_match **out, size_t *n, const vl_sentsets *a,
 	used_b = vl__calloc(b->n + 1, 1);
 	if (!used_a || !used_b)
 		goto done;
-	qsort(m, k, sizeof *m, by_score);
+	if (k)
+		qsort(m, k, sizeof *m, by_score);
 	for (size_t i = 0; i < k; i++) {
 		if (used_a[m[i].a] || used_b[m[i].b])
 			continue;
 		used_a[m[i].a] = used_b[m[i].b] = 1;
 		m[kept++] = m[i];
 	}
-	qsort(m, kept, sizeof *m, by_a);
+	if (kept)
+		qsort(m, kept, sizeof *m, by_a);
 	*out = m;
 	*n = kept;
 	m = NULL;

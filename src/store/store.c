@@ -52,7 +52,8 @@ static const char *const migrations[] = {
 	" article INTEGER NOT NULL REFERENCES articles(rowid) ON DELETE CASCADE,"
 	" sig INTEGER NOT NULL," /* the article's body_sig */
 	" PRIMARY KEY(source, hash, article)) WITHOUT ROWID;"
-	"CREATE INDEX source_lines_article ON source_lines(article);",
+	"CREATE INDEX source_lines_article ON source_lines(article);"
+	"CREATE INDEX source_lines_sig ON source_lines(source, hash, sig);",
 
 	/* 2: reuse — each article's MinHash signature and sentence
 	 * fingerprints (the candidate index is rebuilt from them), the exact
@@ -107,8 +108,17 @@ static const char *const sql_text[N_STMT] = {
 	[S_INS_LINE] = "INSERT OR IGNORE INTO source_lines VALUES(?,?,?,?)",
 	/* Distinct bodies, not articles: five updates of one dispatch are
 	 * one text, and their lines are not boilerplate. */
-	[S_LINE_COUNT] = "SELECT count(DISTINCT sig) FROM source_lines"
-			 " WHERE source=? AND hash=? AND sig<>? AND article<>?",
+	/* Bounded: callers only compare with a small threshold, and a line
+	 * a source prints under thousands of articles must not cost a scan
+	 * of them all. The article's own body is skipped by two index
+	 * ranges (sig below, sig above) rather than a filter. */
+	[S_LINE_COUNT] =
+		"SELECT (SELECT count(*) FROM (SELECT DISTINCT sig FROM"
+		"  source_lines WHERE source=?1 AND hash=?2 AND sig<?3"
+		"  AND article<>?4 LIMIT ?5))"
+		" + (SELECT count(*) FROM (SELECT DISTINCT sig FROM"
+		"  source_lines WHERE source=?1 AND hash=?2 AND sig>?3"
+		"  AND article<>?4 LIMIT ?5))",
 	[S_LINE_ARTICLES] =
 		"SELECT article FROM source_lines WHERE source=? AND hash=?",
 	[S_SAME_CLEAN] =
@@ -437,7 +447,9 @@ static int write_lines(vl_store *st, int64_t rowid, const vl_store_article *a,
 		if ((rc = step_done(st, s)))
 			return rc;
 	}
-	for (size_t i = 0; i < a->n_line_hashes; i++) {
+	/* An exact copy of another article adds no evidence of what its
+	 * source repeats: its lines are not counted. */
+	for (size_t i = 0; !a->dup_of && i < a->n_line_hashes; i++) {
 		s = vl__store_stmt(st, S_INS_LINE);
 		bind_text(s, 1, a->source);
 		sqlite3_bind_int64(s, 2, (sqlite3_int64)a->line_hashes[i]);
@@ -520,6 +532,7 @@ uint32_t vl__store_line_count(vl_store *st, const char *source, uint64_t hash,
 	sqlite3_bind_int64(s, 2, (sqlite3_int64)hash);
 	sqlite3_bind_int64(s, 3, (sqlite3_int64)except_sig);
 	sqlite3_bind_int64(s, 4, except_rowid);
+	sqlite3_bind_int64(s, 5, VL_LINE_COUNT_CAP);
 	rc = sqlite3_step(s);
 	if (rc == SQLITE_ROW)
 		n = (uint32_t)sqlite3_column_int64(s, 0);

@@ -89,6 +89,9 @@ int vl__store_update_clean(vl_store *st, int64_t rowid,
  * callback, which has no error path. */
 uint32_t vl__store_line_count(vl_store *st, const char *source, uint64_t hash,
 			      uint64_t except_sig, int64_t except_rowid);
+/* vl__store_line_count counts at most this many per side of except_sig:
+ * enough for thresholds up to this value. */
+#define VL_LINE_COUNT_CAP 8
 /* The error kept by a call that could not return it (0 if none), and
  * forget it. */
 int vl__store_take_error(vl_store *st);
