@@ -136,13 +136,13 @@ static int index_reported(reported *r)
 	}
 	qsort(r->ids, n, sizeof *r->ids, cmp_str);
 	for (size_t i = 0; i < n; i++)
-		if (!r->n_ids || strcmp(r->ids[r->n_ids - 1], r->ids[i]))
+		if (!r->n_ids || strcmp(r->ids[r->n_ids - 1], r->ids[i]) != 0)
 			r->ids[r->n_ids++] = r->ids[i];
 	for (size_t i = 0; i < r->n_ids; i++)
 		r->parent[i] = i;
 	for (size_t i = 0; i < r->n_pairs; i++) {
 		size_t x, y;
-		if (strcmp(r->pairs[i].kind, "identical"))
+		if (strcmp(r->pairs[i].kind, "identical") != 0)
 			continue;
 		x = root(r, id_index(r, r->pairs[i].a));
 		y = root(r, id_index(r, r->pairs[i].b));
@@ -202,11 +202,11 @@ static int ensure_articles(vl_engine *eng, const char *articles,
 	vl_ingest_stats st;
 	int rc;
 
-	if (vl_engine_article(eng, probe_id, &a) == 0) {
+	if (*probe_id && vl_engine_article(eng, probe_id, &a) == 0) {
 		vl_article_free(a);
 		return 0;
 	}
-	if (access(articles, R_OK)) {
+	if (!articles || access(articles, R_OK) != 0) {
 		fprintf(stderr,
 			"veille eval reuse: %s not found: cannot score"
 			" (pass --articles or --db)\n",
@@ -427,11 +427,12 @@ static int eval_reuse(int argc, char **argv)
 			size_t len = strlen(tok);
 			if (len > 5 && !strcmp(tok + len - 5, ".json"))
 				tok[len - 5] = '\0';
-			ids[n] = malloc(strlen(prefix) + strlen(tok) + 1);
-			if (!ids[n])
-				break;
-			strcpy(ids[n], prefix);
-			strcat(ids[n], tok);
+			{
+				size_t need = strlen(prefix) + strlen(tok) + 1;
+				if (!(ids[n] = malloc(need)))
+					break;
+				snprintf(ids[n], need, "%s%s", prefix, tok);
+			}
 			n++;
 		}
 		if (n)

@@ -188,7 +188,7 @@ typedef struct cctx {
  * column per code point), breaking at a space; advances *at. */
 static int take_line(const char *s, size_t *at, size_t end, int col)
 {
-	size_t i = *at, last_space = 0, chars = 0, stop = *at;
+	size_t i = *at, last_space = 0, chars = 0, stop;
 	while (i < end && chars < (size_t)col) {
 		if (s[i] == ' ')
 			last_space = i;
@@ -275,7 +275,7 @@ int cmd_compare(int argc, char **argv)
 	long width = cols && atoi(cols) >= 40 ? atol(cols) : 160;
 	vl_engine *eng;
 	vl_article *a = NULL, *b = NULL;
-	cctx c;
+	cctx c = { NULL, NULL, 0, NULL, 0 };
 	double j = 0;
 
 	if ((rc = parse(argc, argv, compare_usage, &db, &json, &width, 2)) >= 0)

@@ -99,7 +99,7 @@ int vl_engine_reuse(vl_engine *eng, const char *id,
 	    (rc = vl__store_each_passage(eng->store, rep, add_passage, &c)))
 		goto done;
 	rc = VL_ENOMEM;
-	if (c.oom || !(pick = vl__calloc(c.n + 1, sizeof *pick)) ||
+	if (c.oom || !(pick = vl__calloc(c.n + 1, sizeof(carrier *))) ||
 	    !(ids = vl__calloc(c.n + 1, sizeof *ids)) ||
 	    !(scores = vl__calloc(c.n + 1, sizeof *scores)))
 		goto done;
@@ -119,7 +119,7 @@ int vl_engine_reuse(vl_engine *eng, const char *id,
 				by_time = 0;
 		for (size_t j = 0; j < k; j++)
 			pick[j]->key = by_time ? pick[j]->ts : pick[j]->rowid;
-		qsort(pick, k, sizeof *pick, by_age);
+		qsort(pick, k, sizeof(carrier *), by_age);
 		for (size_t j = 0; j < k; j++) { /* one entry per article */
 			if (m && pick[m - 1]->rowid == pick[j]->rowid)
 				continue;
