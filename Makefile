@@ -55,7 +55,7 @@ run: all
 
 bench:
 	@scripts/deps.sh build
-	@VL_DEPS_OK=1 $(SUBMAKE) build-all $(B)/bench_stages
+	@VL_DEPS_OK=1 $(SUBMAKE) build-all $(B)/bench_stages $(B)/bench_reuse
 	@bench/run.sh $(B)
 
 fuzz:
@@ -143,7 +143,7 @@ test-run:
 	@ASAN_OPTIONS=detect_leaks=1 VEILLE=$(SAN)/veille FUZZ_BIN=$(SAN) SANITIZED=1 \
 	  tests/cli/run.sh
 
-$(B)/bench_stages: bench/bench_stages.c $(B)/libveille.a
+$(B)/bench_%: bench/bench_%.c $(B)/libveille.a
 	$(CC) $(ALL_CFLAGS) -o $@ $^ $(PKG_LIBS)
 
 # libFuzzer builds (clang): make fuzz FUZZ_SECONDS=60

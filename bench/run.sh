@@ -7,7 +7,7 @@
 # documents; OrangeSum only). One core: the benchmarks are pinned with
 # taskset when available.
 # Environment: BENCH_REPS (runs per stage, 5), BENCH_SYNTH_DOCS
-# (synthetic documents of bench_reuse, 1000000), CC, CFLAGS.
+# (synthetic documents of bench_reuse, 1000000).
 set -eu
 build=${1:-build}
 corpus=../shared/data/orangesum/articles.jsonl.gz
@@ -22,15 +22,6 @@ if [ ! -r "$corpus" ]; then
 fi
 $pin "$build/bench_stages" "$corpus" "${BENCH_REPS:-5}"
 
-# bench_reuse is not a Makefile target: built here with the Makefile's
-# compiler line for bench_stages (ALL_CFLAGS, PKG_LIBS).
-pkgs="sqlite3 libutf8proc libexttextcat libcjson libxxhash zlib"
-warn="-Wall -Wextra -Wpedantic -Wstrict-prototypes -Wmissing-prototypes -Wshadow -Werror"
-# shellcheck disable=SC2046,SC2086
-${CC:-cc} -std=c11 -D_DEFAULT_SOURCE -D_POSIX_C_SOURCE=200809L $warn \
-	-Iinclude -Isrc $(pkg-config --cflags $pkgs) ${CFLAGS:--O2 -g} \
-	-o "$build/bench_reuse" bench/bench_reuse.c "$build/libveille.a" \
-	$(pkg-config --libs $pkgs) -lstemmer -lpthread -lm
 echo
 if [ -r "$reuse_corpus" ]; then
 	$pin "$build/bench_reuse" "$reuse_corpus" "${BENCH_REPS:-5}" \
