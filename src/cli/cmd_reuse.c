@@ -113,6 +113,16 @@ static int parse(int argc, char **argv, const char *usage, const char **db,
 	return -1;
 }
 
+/* Print o, indented, and free it. */
+static void print_json(cJSON *o)
+{
+	char *s = cJSON_Print(o);
+	if (s)
+		puts(s);
+	cJSON_free(s);
+	cJSON_Delete(o);
+}
+
 static int fail(vl_engine *eng, const char *what, int rc)
 {
 	if (rc == VL_ENOTFOUND) {
@@ -153,16 +163,11 @@ int cmd_reuse(int argc, char **argv)
 	}
 	if (json) {
 		cJSON *o = cJSON_CreateObject();
-		char *s;
 		cJSON_AddStringToObject(o, "id", vl_article_id(a));
 		cJSON_AddNumberToObject(o, "share", share);
 		cJSON_AddItemToObject(o, "sentences", c.arr);
 		c.arr = NULL;
-		s = cJSON_Print(o);
-		if (s)
-			puts(s);
-		cJSON_free(s);
-		cJSON_Delete(o);
+		print_json(o);
 	} else {
 		printf("\nreuse share: %.0f %% of the text is found in earlier"
 		       " articles\n",
@@ -312,17 +317,12 @@ int cmd_compare(int argc, char **argv)
 	}
 	if (json) {
 		cJSON *o = cJSON_CreateObject();
-		char *s;
 		cJSON_AddStringToObject(o, "a", vl_article_id(a));
 		cJSON_AddStringToObject(o, "b", vl_article_id(b));
 		cJSON_AddNumberToObject(o, "jaccard", j);
 		cJSON_AddItemToObject(o, "passages", c.arr);
 		c.arr = NULL;
-		s = cJSON_Print(o);
-		if (s)
-			puts(s);
-		cJSON_free(s);
-		cJSON_Delete(o);
+		print_json(o);
 	} else {
 		printf("\nword 5-shingle Jaccard %.2f\n", j);
 	}

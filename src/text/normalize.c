@@ -25,7 +25,6 @@ int vl__nfc_may_change(const unsigned char *s, size_t len)
 	while (i < len) {
 		uint32_t cp;
 		const utf8proc_property_t *p;
-		uint64_t w;
 #ifdef __SSE2__
 		/* Sixteen bytes at a time while no byte is a lead byte of a
 		 * code point >= U+0300 (0xCC and above). */
@@ -40,12 +39,7 @@ int vl__nfc_may_change(const unsigned char *s, size_t len)
 			i += 16;
 		}
 #endif
-		while (i + 8 <= len) { /* ASCII, eight bytes at a time */
-			memcpy(&w, s + i, 8);
-			if (w & 0x8080808080808080ull)
-				break;
-			i += 8;
-		}
+		i = vl__skip_ascii(s, i, len);
 		if (i >= len)
 			break;
 		if (s[i] < 0xCC) { /* lead bytes below 0xCC: cp < U+0300 */

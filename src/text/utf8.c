@@ -68,16 +68,9 @@ int vl__utf8_validate(const char *str, size_t len, size_t *bad_off,
 	const unsigned char *s = (const unsigned char *)str;
 	size_t i = 0, n;
 	const char *why = "invalid";
-	uint64_t w;
 
 	while (i < len) {
-		/* ASCII fast path, eight bytes at a time. */
-		while (i + 8 <= len) {
-			memcpy(&w, s + i, 8);
-			if (w & 0x8080808080808080ull)
-				break;
-			i += 8;
-		}
+		i = vl__skip_ascii(s, i, len);
 		if (i >= len)
 			break;
 		if (s[i] < 0x80) {

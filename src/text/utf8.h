@@ -8,6 +8,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "util/buf.h"
 
@@ -25,6 +26,21 @@ int vl__nfc_may_change(const unsigned char *s, size_t len);
 
 /* NFC of text already known to be valid UTF-8; *out owned by the caller. */
 int vl__nfc_valid(char **out, size_t *out_len, const char *text, size_t len);
+
+/* Index of the first byte at or after i that is not ASCII (or len),
+ * eight bytes at a time. */
+static inline size_t vl__skip_ascii(const unsigned char *s, size_t i,
+				    size_t len)
+{
+	uint64_t w;
+	while (i + 8 <= len) {
+		memcpy(&w, s + i, 8);
+		if (w & 0x8080808080808080ull)
+			break;
+		i += 8;
+	}
+	return i;
+}
 
 /* Decode one code point from valid UTF-8; *adv gets its length. */
 static inline uint32_t vl__utf8_decode(const unsigned char *s, size_t *adv)
