@@ -30,8 +30,8 @@
  * each document is made on the fly and only its index entries are kept.
  * Printed for both: documents/s of keys (shingles, signature, band keys,
  * sentence prints) + insertion, index bytes per document
- * (vl__mmap_bytes / documents) split into band keys, sentence prints and
- * load-factor slack, the latency of vl__mmap_get over one document's
+ * (vl__mmap_bytes / documents) split into the sorted part, its directory
+ * and the recent-entries table, the latency of vl__mmap_get over one document's
  * keys (median, p99; wall clock), the per-document cost at the corpus
  * size and at 1M with their ratio, and the peak RSS. Index times are
  * wall clock (CLOCK_MONOTONIC) per document, over one build each (the 1M
@@ -432,29 +432,6 @@ static uint64_t query(const vl_mmap *m, const u64v *keys, uint32_t *buf,
 	return t;
 }
 
-/* Runs of occupied slots: linear probing walks a whole run (an insert
- * to its end, a lookup until an empty slot or MAX_PER_KEY matches), so
- * their length is what an operation costs. mean: the run length seen
- * from a random occupied slot. */
-static void runs(const vl_mmap *m, size_t *longest, double *mean)
-{
-	size_t run = 0, best = 0;
-	double sq = 0.0, occ = 0.0;
-
-	for (size_t i = 0; i <= m->cap; i++) {
-		if (i < m->cap && m->slot[i]) {
-			run++;
-			continue;
-		}
-		best = run > best ? run : best;
-		sq += (double)run * (double)run;
-		occ += (double)run;
-		run = 0;
-	}
-	*longest = best;
-	*mean = occ > 0 ? sq / occ : 0.0;
-}
-
 typedef struct index_stats {
 	size_t docs;	   /* documents indexed */
 	size_t band, sent; /* entries: band keys, sentence prints */
@@ -466,25 +443,21 @@ static void print_size(const char *label, const vl_mmap *m,
 		       const index_stats *s)
 {
 	double d = (double)s->docs, bytes = (double)vl__mmap_bytes(m);
-	double band = 8.0 * (double)s->band / d,
-	       sent = 8.0 * (double)s->sent / d;
-	size_t longest;
-	double mean;
+	double entries = (double)vl__mmap_count(m);
+	double dir = m->dir ? 4.0 * (double)(((size_t)1 << m->dbits) + 1) : 0;
 
-	runs(m, &longest, &mean);
-	printf("  %s: %zu entries in %zu slots (load %.2f), %.1f MB:"
-	       " %.1f bytes/doc = band keys %.1f (%zu x 8) + sentence prints"
-	       " %.1f (%.1f x 8) + load-factor slack %.1f\n",
-	       label, m->n, m->cap, (double)m->n / (double)m->cap, bytes / 1e6,
-	       bytes / d, band, (size_t)VL_LSH_BANDS, sent, sent / 8.0,
-	       bytes / d - band - sent);
-	printf("  %s: runs of occupied slots: longest %zu, mean seen from an"
-	       " entry %.1f\n",
-	       label, longest, mean);
+	printf("  %s: %.0f entries (%.1f per document: %d band keys + %.1f"
+	       " sentence prints), %.1f MB: %.1f bytes/doc = sorted part"
+	       " %.1f (%zu entries x 6) + directory %.1f (2^%u buckets x 4)"
+	       " + recent table %.1f (%zu entries in %zu slots x 8)\n",
+	       label, entries, entries / d, VL_LSH_BANDS, (double)s->sent / d,
+	       bytes / 1e6, bytes / d, 6.0 * (double)m->n_sorted / d,
+	       m->n_sorted, dir / d, m->dbits, 8.0 * (double)m->cap / d, m->n,
+	       m->cap);
 	if (bytes / d > BUDGET_BYTES)
 		printf("  %s: OVER BUDGET: %.1f index bytes per document"
-		       " > %d (the entries alone, with no slack, take %.1f)\n",
-		       label, bytes / d, BUDGET_BYTES, band + sent);
+		       " > %d\n",
+		       label, bytes / d, BUDGET_BYTES);
 }
 
 static void print_latency(const char *label, uint64_t *ns, size_t n,
@@ -743,7 +716,7 @@ static void index_corpus(const corpus *c, vocab *v, words *w, index_stats *out)
 	char label[32];
 	vl_analyze_options o = VL_ANALYZE_OPTIONS_INIT;
 	vl_analysis *an[CHUNK];
-	vl_mmap m = { NULL, 0, 0 };
+	vl_mmap m = { 0 };
 	index_stats st = { 0, 0, 0, 0, 0 };
 	u64v keys = { NULL, 0, 0 }, all = { NULL, 0, 0 };
 	size_t *first = xrealloc(NULL, (c->n + 1) * sizeof *first);
@@ -842,7 +815,7 @@ static void index_synthetic(const words *w, const vocab *v, size_t n,
 			    size_t n_corpus, const index_stats *a)
 {
 	static const size_t marks[] = { 100000, 300000, 600000 };
-	vl_mmap m = { NULL, 0, 0 };
+	vl_mmap m = { 0 };
 	index_stats st = { 0, 0, 0, 0, 0 }, at_corpus = st;
 	synth s = { NULL, NULL, NULL, 0, 0 };
 	u64v keys = { NULL, 0, 0 };
@@ -861,7 +834,7 @@ static void index_synthetic(const words *w, const vocab *v, size_t n,
 	       n, w->n_doc, DROP_PCT, MAX_SWAPS, REPLACE_PER_MILLE / 10.0,
 	       (unsigned long long)SYNTH_SEED);
 	printf("  %9s %12s %12s %10s %6s\n", "documents", "keys us/doc",
-	       "insert us/doc", "bytes/doc", "load");
+	       "insert us/doc", "bytes/doc", "recent");
 	for (size_t k = 0; k < n; k++) {
 		size_t nt, ns = synth_doc(&s, w, v, k, &nt), n_fps;
 		uint64_t t0 = mono_ns(), t1, t2;
@@ -889,7 +862,7 @@ static void index_synthetic(const words *w, const vocab *v, size_t n,
 			       (double)st.fp_ns / 1e3 / (double)st.docs,
 			       (double)st.ins_ns / 1e3 / (double)st.docs,
 			       (double)vl__mmap_bytes(&m) / (double)st.docs,
-			       (double)m.n / (double)m.cap);
+			       (double)m.n / (double)vl__mmap_count(&m));
 			fflush(stdout);
 		}
 	}

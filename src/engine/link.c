@@ -84,6 +84,8 @@ int vl__reuse_load(vl_engine *eng)
 	rc = vl__store_each_signature(eng->store, load_one, eng);
 	if (rc == VL_ESTOPPED)
 		rc = VL_ENOMEM;
+	if (!rc) /* a store's worth of entries, packed at 6 bytes each */
+		rc = vl__mmap_compact(&eng->idx);
 	if (rc)
 		vl__mmap_free(&eng->idx);
 	else
