@@ -37,7 +37,7 @@ TEST_OBJ = $(TEST_SRC:%.c=$(B)/%.o)
 B := $(BUILD)
 SAN := $(BUILD)/san
 
-.PHONY: all test run bench fuzz format lint clean unit \
+.PHONY: all test run bench fuzz format lint clean unit idf-prior \
         build-all test-run bench-run fuzz-run lint-run header-test
 
 # ---- public targets: packages first, then the work in a sub-make ----
@@ -55,7 +55,8 @@ run: all
 
 bench:
 	@scripts/deps.sh build
-	@VL_DEPS_OK=1 $(SUBMAKE) build-all $(B)/bench_stages $(B)/bench_reuse
+	@VL_DEPS_OK=1 $(SUBMAKE) build-all $(B)/bench_stages $(B)/bench_reuse \
+	  $(B)/bench_stories
 	@bench/run.sh $(B)
 
 fuzz:
@@ -159,10 +160,24 @@ fuzz-run:
 	done
 
 lint-run: build-all
-	clang-format --dry-run -Werror include/*.h src/*/*.c src/*/*.h
+	clang-format --dry-run -Werror include/*.h src/*/*.c src/*/*.h tools/*.c
 	cppcheck --quiet --error-exitcode=1 --enable=warning,performance,portability \
 	  --std=c11 --inline-suppr -Iinclude -Isrc --suppress=missingIncludeSystem src
 	clang-tidy --quiet $(LIB_SRC) $(CLI_SRC) -- $(ALL_CFLAGS)
+
+# The story stage's French IDF prior, made from OrangeSum (maintainers:
+# needs ../shared; the result is committed).
+ORANGESUM ?= ../shared/data/orangesum/articles.jsonl.gz
+idf-prior:
+	@scripts/deps.sh build
+	@VL_DEPS_OK=1 $(SUBMAKE) $(B)/idf_prior
+	@if [ -r "$(ORANGESUM)" ]; then \
+	  zcat "$(ORANGESUM)" | $(B)/idf_prior > src/stories/idf_prior_fr.inc.tmp && \
+	  mv src/stories/idf_prior_fr.inc.tmp src/stories/idf_prior_fr.inc; \
+	else echo "idf-prior: $(ORANGESUM) not found: nothing to do"; fi
+
+$(B)/idf_prior: tools/idf_prior.c $(B)/libveille.a
+	$(CC) $(ALL_CFLAGS) -o $@ $^ $(PKG_LIBS)
 
 clean:
 	rm -rf $(BUILD)

@@ -159,12 +159,18 @@ typedef struct vl_engine_options {
 	/* Reuse thresholds on word 5-shingles (0: the defaults below). */
 	double dup_jaccard;	/* near-duplicate: Jaccard at least this */
 	double dup_containment; /* contained: one text this much inside */
+	/* Stories (0: the defaults below). */
+	double story_threshold; /* join a story at this score or more */
+	double story_window_h;	/* a story idle this long (publication
+				 * time) leaves the live window */
 } vl_engine_options;
 /* clang-format off */
-#define VL_ENGINE_OPTIONS_INIT {1, 0, 0, 0}
+#define VL_ENGINE_OPTIONS_INIT {1, 0, 0, 0, 0, 0}
 /* clang-format on */
 #define VL_DUP_JACCARD 0.5
 #define VL_DUP_CONTAINMENT 0.8
+#define VL_STORY_THRESHOLD 0.32
+#define VL_STORY_WINDOW_H 72.0
 
 /*
  * Open (creating and migrating when needed) the store at db_path.
@@ -367,6 +373,83 @@ int vl_engine_compare(vl_engine *eng, const char *id_a, const char *id_b,
 int vl_text_similarity(const char *a, size_t a_len, const char *b, size_t b_len,
 		       double *jaccard, double *contain_a, double *contain_b,
 		       double *jaccard_estimate);
+
+/* -------------------------------------------------------------- stories */
+
+/*
+ * A story: the articles about one event, gathered online as they arrive
+ * (see docs/stories.md). Strings and arrays are borrowed for the duration
+ * of the callback that receives the story.
+ */
+typedef struct vl_story {
+	int64_t id;
+	const char *label;	     /* its best title, or its top terms */
+	const char *first_published; /* ISO 8601, NULL when unknown */
+	const char *last_published;
+	const char *representative; /* id of the article nearest its centre */
+	size_t n_articles;
+	const char *const *articles; /* ids in publication order */
+	size_t n_sources;
+	const char *const *sources; /* distinct, most articles first */
+	size_t n_keywords;
+	const char *const *keywords; /* top terms and entities */
+} vl_story;
+
+/* Filter for listing stories; start from VL_STORY_QUERY_INIT. */
+typedef struct vl_story_query {
+	unsigned version;
+	const char *since;   /* active at or after this ISO date, or NULL */
+	size_t min_articles; /* 0 or 1: every story */
+	size_t limit;	     /* 0: no limit */
+} vl_story_query;
+#define VL_STORY_QUERY_INIT   \
+	{                     \
+		1, NULL, 0, 0 \
+	}
+
+/* Call cb for each story, most recently active first. cb returns 0 to
+ * go on, non-zero to stop (VL_ESTOPPED). */
+int vl_engine_each_story(vl_engine *eng, const vl_story_query *q,
+			 int (*cb)(const vl_story *s, void *payload),
+			 void *payload);
+
+/* Call cb once with story `id`; VL_ENOTFOUND when there is none. */
+int vl_engine_story(vl_engine *eng, int64_t id,
+		    int (*cb)(const vl_story *s, void *payload), void *payload);
+
+/* JSON object of a story (flags: VL_JSON_PRETTY); *out owned by the
+ * caller (vl_free). It has at least "id" and "articles". */
+int vl_story_json(char **out, const vl_story *s, unsigned flags);
+
+/* The story of a stored article; VL_ENOTFOUND when there is no such
+ * article (every stored article has a story). */
+int vl_engine_story_of(vl_engine *eng, const char *article_id, int64_t *story);
+
+/*
+ * Why article `id` is in its story, as a JSON object (owned by the caller,
+ * vl_free): the story and its label, the score, how it was decided
+ * ("similar", "reuse", "new story"), the terms and entities that matched
+ * with their weight, and the runner-up story with its score.
+ */
+int vl_engine_why(vl_engine *eng, const char *id, unsigned flags, char **out);
+
+/*
+ * Similarity of two stored articles as the story stage scores an article
+ * against a story (0..1): weighted TF-IDF of stems and entities with the
+ * document frequencies learned so far. Time is not part of it.
+ */
+int vl_engine_story_similarity(vl_engine *eng, const char *id_a,
+			       const char *id_b, double *sim);
+
+/*
+ * Rebuild every story from scratch: the articles are clustered again in
+ * publication order (ingest order for equal or missing dates) with the
+ * engine's options. on_progress (may be NULL) gets the articles done.
+ */
+int vl_engine_recluster(vl_engine *eng,
+			int (*on_progress)(size_t done, size_t total,
+					   void *payload),
+			void *payload);
 
 /* ---------------------------------------------------------------- stats */
 

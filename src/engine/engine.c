@@ -6,6 +6,7 @@
  */
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 
 #include "engine/engine_int.h"
 #include "engine/prepare.h"
@@ -53,6 +54,12 @@ int vl_engine_open(vl_engine **out, const char *db_path,
 	e->dup_containment = opts && opts->dup_containment > 0
 				     ? opts->dup_containment
 				     : VL_DUP_CONTAINMENT;
+	e->story_threshold = opts && opts->story_threshold > 0
+				     ? opts->story_threshold
+				     : VL_STORY_THRESHOLD;
+	e->story_window_s = 3600.0 * (opts && opts->story_window_h > 0
+					      ? opts->story_window_h
+					      : VL_STORY_WINDOW_H);
 	if ((rc = vl__store_open(&e->store, db_path, e->read_only, err))) {
 		vl__freep(e);
 		return rc;
@@ -68,6 +75,7 @@ void vl_engine_free(vl_engine *eng)
 	vl__store_close(eng->store);
 	vl__mmap_free(&eng->idx);
 	vl__freep(eng->scratch);
+	vl__stories_unload(eng);
 	vl__freep(eng);
 }
 
@@ -166,12 +174,15 @@ static int begin_batch(run *r)
 	return 0;
 }
 
-static int commit_batch(run *r)
+/* Commit the batch; final: the run's last one (the story stage's
+ * learned frequencies are then saved whatever their age). */
+static int commit_batch(run *r, int final)
 {
 	int rc;
 	if (!r->in_tx)
 		return 0;
-	if ((rc = vl__store_commit(r->eng->store)))
+	if ((rc = vl__stories_checkpoint(r->eng, final)) ||
+	    (rc = vl__store_commit(r->eng->store)))
 		return rc; /* still in the transaction: finish() rolls back */
 	r->in_tx = 0;
 	r->in_batch = 0;
@@ -424,6 +435,10 @@ static int ingest_record(run *r, const vl_record *rec)
 		rc = learn_lines(r, source, rowid, &p);
 	if (!rc)
 		rc = vl__reuse_link(r->eng, rowid, &p, sa.dup_of, known);
+	if (!rc)
+		rc = vl__stories_assign(r->eng, rowid, p.an, NULL, 0, sa.title,
+					sa.lang, sa.has_ts ? ts : INT64_MIN,
+					(int64_t)time(NULL));
 	vl__freep(reuse_blobs);
 	if (!rc) {
 		if (known)
@@ -451,7 +466,7 @@ static int on_record(const vl_record *rec, void *payload)
 		r->fatal = rc;
 		return rc;
 	}
-	if (r->in_batch >= batch && (rc = commit_batch(r))) {
+	if (r->in_batch >= batch && (rc = commit_batch(r, 0))) {
 		r->fatal = rc;
 		return rc;
 	}
@@ -463,12 +478,15 @@ static int finish(run *r, int rc)
 	if (rc == VL_ESTOPPED && !r->fatal)
 		rc = 0;
 	if (rc) {
-		if (r->in_tx)
+		if (r->in_tx) {
 			vl__store_rollback(r->eng->store);
+			/* its stories are no longer true: reload them */
+			vl__stories_unload(r->eng);
+		}
 		r->in_tx = 0;
 		return rc;
 	}
-	rc = commit_batch(r);
+	rc = commit_batch(r, 1);
 	if (!rc && r->opts->on_progress && !r->stop)
 		r->opts->on_progress(r->st, r->opts->payload);
 	return rc;

@@ -7,6 +7,9 @@
 #include "engine/prepare.h"
 #include "reuse/index.h"
 #include "store/store.h"
+#include "stories/cluster.h"
+#include "stories/df.h"
+#include "stories/features.h"
 
 struct vl_engine {
 	vl_store *store;
@@ -15,6 +18,14 @@ struct vl_engine {
 	vl_mmap idx;	/* reuse candidates: LSH band keys, sentence prints */
 	int idx_loaded; /* idx rebuilt from the store */
 	uint32_t *scratch; /* candidate gathering, 3 x VL_MAX_CANDIDATES */
+	/* stories (loaded on first use, see stories.c) */
+	double story_threshold, story_window_s;
+	int stories_loaded;
+	vl_featurizer *fz;
+	vl_df df;
+	int64_t df_upto;     /* last article rowid counted in df */
+	int64_t df_saved_at; /* wall clock of the last df snapshot */
+	vl_clusterer *cl;
 };
 
 /* Candidates gathered per article, at most. */
@@ -32,5 +43,25 @@ int vl__reuse_columns(vl_engine *eng, const vl_prepared *p, int64_t self,
  * article had another text before (its old pairs are dropped). */
 int vl__reuse_link(vl_engine *eng, int64_t rowid, vl_prepared *p,
 		   int64_t dup_of, int replaced);
+
+/* Bring the story stage up from the store, once: learned frequencies
+ * (counting again the articles after the last snapshot) and the live
+ * stories. */
+int vl__stories_load(vl_engine *eng);
+/* Put a just-stored article in its story (after vl__reuse_link): its
+ * body's analysis, or (body NULL) its clean text to analyse; ts its
+ * publication time (INT64_MIN: unknown), wall its arrival time. */
+int vl__stories_assign(vl_engine *eng, int64_t rowid, const vl_analysis *body,
+		       const char *text, size_t text_len, const char *title,
+		       const char *lang, int64_t ts, int64_t wall);
+/* Features and vector of a stored article's text with the frequencies
+ * learned so far (nothing counted). */
+int vl__stories_vec(vl_engine *eng, const char *title, const char *text,
+		    size_t text_len, const char *lang, vl_feats *fs, vl_vec *v);
+/* Save the learned frequencies (inside the caller's transaction); with
+ * force == 0 only when the last snapshot is older than a few seconds. */
+int vl__stories_checkpoint(vl_engine *eng, int force);
+/* Forget the in-memory stage (after a failed transaction or to rebuild). */
+void vl__stories_unload(vl_engine *eng);
 
 #endif

@@ -80,10 +80,62 @@ static const char *const migrations[] = {
 	" score REAL NOT NULL,"
 	" PRIMARY KEY(article, idx, other)) WITHOUT ROWID;"
 	"CREATE INDEX passages_other ON passages(other);",
+
+	/* 3: stories — each article's story, its score and why (JSON), the
+	 * stories with the centroid the live window is rebuilt from, and
+	 * the learned document frequencies (a snapshot: `upto` is the last
+	 * article counted; later ones are counted again on opening) */
+	"ALTER TABLE articles ADD COLUMN story INTEGER;"
+	"ALTER TABLE articles ADD COLUMN story_score REAL;"
+	"ALTER TABLE articles ADD COLUMN story_why TEXT;"
+	"CREATE INDEX articles_story ON articles(story);"
+	"CREATE TABLE stories("
+	" id INTEGER PRIMARY KEY,"
+	" label TEXT, first_ts INTEGER, last_ts INTEGER,"
+	" n_articles INTEGER NOT NULL DEFAULT 0,"
+	" representative INTEGER, rep_score REAL,"
+	" keywords TEXT," /* one a line */
+	" centroid BLOB);"
+	"CREATE INDEX stories_last ON stories(last_ts);"
+	"CREATE TABLE story_state("
+	" key TEXT PRIMARY KEY, value BLOB NOT NULL, upto INTEGER NOT NULL);",
 };
 #define N_MIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
 
 static const char *const sql_text[N_STMT] = {
+	[S_STORY_NEW] = "INSERT INTO stories(n_articles) VALUES(0)",
+	/* the representative (and its title, the label) changes only for
+	 * an article nearer the centroid; SET reads the old row */
+	[S_STORY_SAVE] =
+		"UPDATE stories SET"
+		" label=CASE WHEN ?6 > COALESCE(rep_score, -1) OR label IS NULL"
+		" THEN ?2 ELSE label END,"
+		" representative=CASE WHEN ?6 > COALESCE(rep_score, -1)"
+		" THEN ?5 ELSE representative END,"
+		" rep_score=max(COALESCE(rep_score, -1), ?6),"
+		" first_ts=?3, last_ts=?4, keywords=?7, centroid=?8,"
+		" n_articles=n_articles + ?9"
+		" WHERE id=?1",
+	[S_MOVE_STORY] = "UPDATE articles SET story=?2 WHERE story=?1",
+	[S_ADD_COUNT] =
+		"UPDATE stories SET n_articles=n_articles +"
+		" (SELECT n_articles FROM stories WHERE id=?1) WHERE id=?2",
+	[S_DEL_STORY] = "DELETE FROM stories WHERE id=?",
+	[S_STORY_RESCORE] = "UPDATE stories SET rep_score=?2 WHERE id=?1",
+	[S_STORY_RECOUNT] =
+		"UPDATE stories SET n_articles=n_articles + ?2 WHERE id=?1",
+	[S_SET_STORY] =
+		"UPDATE articles SET story=?2, story_score=?3, story_why=?4"
+		" WHERE rowid=?1",
+	[S_STORY_OF] = "SELECT story FROM articles WHERE rowid=?",
+	[S_STATE_PUT] =
+		"INSERT OR REPLACE INTO story_state(key, value, upto)"
+		" VALUES(?,?,?)",
+	[S_LINKED] =
+		"SELECT DISTINCT story FROM articles WHERE story IS NOT NULL"
+		" AND rowid IN (SELECT b FROM dup_pairs WHERE a=?1 UNION"
+		" SELECT a FROM dup_pairs WHERE b=?1)"
+		" ORDER BY story LIMIT 64",
 	[S_LOOKUP] = "SELECT rowid, content_hash FROM articles WHERE id = ?",
 	[S_INSERT] =
 		"INSERT INTO articles(id, source, url, title, lead, published,"
@@ -243,7 +295,7 @@ int vl__store_open(vl_store **out, const char *path, int read_only,
 	}
 	for (int i = 0; i < N_STMT; i++) {
 		if (read_only && i != S_LOOKUP && i != S_LINE_COUNT &&
-		    i != S_LINE_ARTICLES && i != S_CLEAN_OF)
+		    i != S_LINE_ARTICLES && i != S_CLEAN_OF && i != S_STORY_OF)
 			continue;
 		if (sqlite3_prepare_v3(st->db, sql_text[i], -1,
 				       SQLITE_PREPARE_PERSISTENT, &st->stmt[i],
@@ -299,7 +351,7 @@ sqlite3_stmt *vl__store_stmt(vl_store *st, int which)
 	return s;
 }
 
-static void bind_text(sqlite3_stmt *s, int i, const char *v)
+void vl__store_bind_text(sqlite3_stmt *s, int i, const char *v)
 {
 	if (v)
 		sqlite3_bind_text(s, i, v, -1, SQLITE_STATIC);
@@ -313,7 +365,7 @@ int vl__store_lookup(vl_store *st, const char *id, int64_t *rowid,
 	sqlite3_stmt *s = vl__store_stmt(st, S_LOOKUP);
 	int rc;
 
-	bind_text(s, 1, id);
+	vl__store_bind_text(s, 1, id);
 	rc = sqlite3_step(s);
 	if (rc == SQLITE_DONE)
 		return VL_ENOTFOUND;
@@ -378,28 +430,28 @@ static int bind_article(sqlite3_stmt *s, const vl_store_article *a,
 	if (a->dup_of)
 		sqlite3_bind_int64(s, 21, a->dup_of);
 	sqlite3_bind_int(s, 22, a->title_given);
-	bind_text(s, 1, a->id);
-	bind_text(s, 2, a->source);
-	bind_text(s, 3, a->url);
-	bind_text(s, 4, a->title);
-	bind_text(s, 5, a->lead);
-	bind_text(s, 6, a->published);
+	vl__store_bind_text(s, 1, a->id);
+	vl__store_bind_text(s, 2, a->source);
+	vl__store_bind_text(s, 3, a->url);
+	vl__store_bind_text(s, 4, a->title);
+	vl__store_bind_text(s, 5, a->lead);
+	vl__store_bind_text(s, 6, a->published);
 	if (a->has_ts)
 		sqlite3_bind_int64(s, 7, a->published_ts);
-	bind_text(s, 8, a->lang);
+	vl__store_bind_text(s, 8, a->lang);
 	sqlite3_bind_int(s, 9, a->lang_given);
 	sqlite3_bind_text(s, 10, a->original, (int)a->original_len,
 			  SQLITE_STATIC);
 	bind_clean(s, 11, a);
-	bind_text(s, 12, a->content_hash);
-	bind_text(s, 13, a->clean_hash);
-	bind_text(s, 14, a->extra);
-	bind_text(s, 15, a->format);
-	bind_text(s, 16, a->origin);
+	vl__store_bind_text(s, 12, a->content_hash);
+	vl__store_bind_text(s, 13, a->clean_hash);
+	vl__store_bind_text(s, 14, a->extra);
+	vl__store_bind_text(s, 15, a->format);
+	vl__store_bind_text(s, 16, a->origin);
 	return 0;
 }
 
-static int step_done(vl_store *st, sqlite3_stmt *s)
+int vl__store_step_done(vl_store *st, sqlite3_stmt *s)
 {
 	int rc = sqlite3_step(s);
 	if (rc != SQLITE_DONE)
@@ -418,7 +470,7 @@ static int write_removed(vl_store *st, int64_t rowid, const vl_store_article *a,
 	if (replace) {
 		s = vl__store_stmt(st, S_DEL_REMOVED);
 		sqlite3_bind_int64(s, 1, rowid);
-		if ((rc = step_done(st, s)))
+		if ((rc = vl__store_step_done(st, s)))
 			return rc;
 	}
 	for (size_t i = 0; i < a->n_removed; i++) {
@@ -427,9 +479,9 @@ static int write_removed(vl_store *st, int64_t rowid, const vl_store_article *a,
 		sqlite3_bind_int64(s, 2, (sqlite3_int64)i);
 		sqlite3_bind_int64(s, 3, (sqlite3_int64)a->removed[i].start);
 		sqlite3_bind_int64(s, 4, (sqlite3_int64)a->removed[i].end);
-		bind_text(s, 5, a->removed[i].reason);
-		bind_text(s, 6, a->removed[i].rule);
-		if ((rc = step_done(st, s)))
+		vl__store_bind_text(s, 5, a->removed[i].reason);
+		vl__store_bind_text(s, 6, a->removed[i].rule);
+		if ((rc = vl__store_step_done(st, s)))
 			return rc;
 	}
 	return 0;
@@ -444,18 +496,18 @@ static int write_lines(vl_store *st, int64_t rowid, const vl_store_article *a,
 	if (replace) {
 		s = vl__store_stmt(st, S_DEL_LINES);
 		sqlite3_bind_int64(s, 1, rowid);
-		if ((rc = step_done(st, s)))
+		if ((rc = vl__store_step_done(st, s)))
 			return rc;
 	}
 	/* An exact copy of another article adds no evidence of what its
 	 * source repeats: its lines are not counted. */
 	for (size_t i = 0; !a->dup_of && i < a->n_line_hashes; i++) {
 		s = vl__store_stmt(st, S_INS_LINE);
-		bind_text(s, 1, a->source);
+		vl__store_bind_text(s, 1, a->source);
 		sqlite3_bind_int64(s, 2, (sqlite3_int64)a->line_hashes[i]);
 		sqlite3_bind_int64(s, 3, rowid);
 		sqlite3_bind_int64(s, 4, (sqlite3_int64)a->body_sig);
-		if ((rc = step_done(st, s)))
+		if ((rc = vl__store_step_done(st, s)))
 			return rc;
 	}
 	return 0;
@@ -469,7 +521,7 @@ int vl__store_insert(vl_store *st, const vl_store_article *a, int64_t *rowid)
 
 	if ((rc = bind_article(s, a, &blob)))
 		return rc;
-	rc = step_done(st, s);
+	rc = vl__store_step_done(st, s);
 	sqlite3_clear_bindings(s);
 	vl__freep(blob);
 	if (rc)
@@ -489,7 +541,7 @@ int vl__store_replace(vl_store *st, int64_t rowid, const vl_store_article *a)
 	if ((rc = bind_article(s, a, &blob)))
 		return rc;
 	sqlite3_bind_int64(s, 23, rowid);
-	rc = step_done(st, s);
+	rc = vl__store_step_done(st, s);
 	sqlite3_clear_bindings(s);
 	vl__freep(blob);
 	if (rc)
@@ -510,10 +562,10 @@ int vl__store_update_clean(vl_store *st, int64_t rowid,
 	if (!(blob = pack_sentences(a, &n)))
 		return VL_ENOMEM;
 	bind_clean(s, 1, a);
-	bind_text(s, 2, a->clean_hash);
+	vl__store_bind_text(s, 2, a->clean_hash);
 	sqlite3_bind_blob(s, 3, blob, (int)n, SQLITE_STATIC);
 	sqlite3_bind_int64(s, 4, rowid);
-	rc = step_done(st, s);
+	rc = vl__store_step_done(st, s);
 	sqlite3_clear_bindings(s);
 	vl__freep(blob);
 	if (rc)
@@ -528,7 +580,7 @@ uint32_t vl__store_line_count(vl_store *st, const char *source, uint64_t hash,
 	uint32_t n = 0;
 	int rc;
 
-	bind_text(s, 1, source);
+	vl__store_bind_text(s, 1, source);
 	sqlite3_bind_int64(s, 2, (sqlite3_int64)hash);
 	sqlite3_bind_int64(s, 3, (sqlite3_int64)except_sig);
 	sqlite3_bind_int64(s, 4, except_rowid);
@@ -551,7 +603,7 @@ int vl__store_line_articles(vl_store *st, const char *source, uint64_t hash,
 
 	*rowids = NULL;
 	*n = 0;
-	bind_text(s, 1, source);
+	vl__store_bind_text(s, 1, source);
 	sqlite3_bind_int64(s, 2, (sqlite3_int64)hash);
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		if (*n == cap) {
@@ -576,7 +628,7 @@ int64_t vl__store_same_clean(vl_store *st, const char *clean_hash,
 	sqlite3_stmt *s = vl__store_stmt(st, S_SAME_CLEAN);
 	int64_t r = 0;
 
-	bind_text(s, 1, clean_hash);
+	vl__store_bind_text(s, 1, clean_hash);
 	sqlite3_bind_int64(s, 2, except);
 	if (sqlite3_step(s) == SQLITE_ROW)
 		r = sqlite3_column_int64(s, 0);
@@ -609,11 +661,11 @@ int vl__store_forget_pairs(vl_store *st, int64_t rowid)
 	sqlite3_stmt *s = vl__store_stmt(st, S_DEL_PAIRS);
 	int rc;
 	sqlite3_bind_int64(s, 1, rowid);
-	if ((rc = step_done(st, s)))
+	if ((rc = vl__store_step_done(st, s)))
 		return rc;
 	s = vl__store_stmt(st, S_DEL_PASSAGES);
 	sqlite3_bind_int64(s, 1, rowid);
-	return step_done(st, s);
+	return vl__store_step_done(st, s);
 }
 
 int vl__store_add_passage(vl_store *st, int64_t a, size_t idx, int64_t b,
@@ -629,7 +681,7 @@ int vl__store_add_passage(vl_store *st, int64_t a, size_t idx, int64_t b,
 		sqlite3_bind_int64(s, 4,
 				   (sqlite3_int64)(dir ? idx : other_idx));
 		sqlite3_bind_double(s, 5, score);
-		rc = step_done(st, s);
+		rc = vl__store_step_done(st, s);
 	}
 	return rc;
 }
@@ -652,8 +704,8 @@ int vl__store_add_pair(vl_store *st, int64_t a, int64_t b, double jaccard,
 	sqlite3_bind_double(s, 3, jaccard);
 	sqlite3_bind_double(s, 4, contain_a);
 	sqlite3_bind_double(s, 5, contain_b);
-	bind_text(s, 6, kind);
-	return step_done(st, s);
+	vl__store_bind_text(s, 6, kind);
+	return vl__store_step_done(st, s);
 }
 
 int vl__store_take_error(vl_store *st)

@@ -169,4 +169,94 @@ int vl__store_stats(vl_store *st, vl_stats **out);
 
 void vl__article_free(vl_article *a);
 
+/* ---- stories ---- */
+
+/* A story's row, to write; strings and blobs borrowed for the call. */
+typedef struct vl_store_story {
+	int64_t id;
+	const char *label;
+	int64_t first_ts, last_ts;
+	int64_t representative; /* article rowid */
+	double rep_score;
+	const char *keywords; /* one a line */
+	const void *centroid;
+	size_t centroid_len;
+	int added; /* 1: an article joined it; 0: one already in it changed */
+} vl_store_story;
+
+/* A new, empty story row: its id. */
+int vl__store_story_new(vl_store *st, int64_t *id);
+/* Write a story (its article count grows by s->added). Its representative
+ * and label change only when rep_score beats the stored one. */
+int vl__store_story_save(vl_store *st, const vl_store_story *s);
+/* Set the representative's score (the story's first article, once a
+ * second one gives it a centre to be near). */
+int vl__store_story_rescore(vl_store *st, int64_t id, double rep_score);
+/* Story `from` becomes part of story `into`: its articles move, its row
+ * goes. */
+int vl__store_story_merge(vl_store *st, int64_t from, int64_t into);
+/* Change a story's article count by delta (an article left it). */
+int vl__store_story_recount(vl_store *st, int64_t id, int delta);
+/* Put an article in a story with its score and explanation (JSON). */
+int vl__store_set_story(vl_store *st, int64_t rowid, int64_t story,
+			double score, const char *why);
+/* The story of an article (0: none yet). */
+int vl__store_story_of(vl_store *st, int64_t rowid, int64_t *story);
+/* The stories of the articles an article shares text with (pairs and
+ * passages), at most 64, by id; *out owned by the caller. */
+int vl__store_linked(vl_store *st, int64_t rowid, int64_t **out, size_t *n);
+/* Saved state of the story stage (VL_ENOTFOUND when none); *value owned
+ * by the caller. */
+int vl__store_state_get(vl_store *st, const char *key, unsigned char **value,
+			size_t *len, int64_t *upto);
+int vl__store_state_put(vl_store *st, const char *key, const void *value,
+			size_t len, int64_t upto);
+/* Forget every story (before clustering again). */
+int vl__store_stories_clear(vl_store *st);
+
+/* An article as the story stage reads it back. */
+typedef struct vl_store_text {
+	int64_t rowid;
+	const char *title, *text, *lang; /* text: the clean text */
+	size_t text_len;
+	int64_t ts;	     /* publication time, INT64_MIN: unknown */
+	int64_t ingested_at; /* arrival time */
+} vl_store_text;
+
+/* Articles with rowid > after, by publication time (ingest time when
+ * unknown) then rowid when by_time, else by rowid. */
+int vl__store_each_text(vl_store *st, int64_t after, int by_time,
+			int (*cb)(const vl_store_text *t, void *payload),
+			void *payload);
+/* One article's text by id (cb called once); VL_ENOTFOUND. */
+int vl__store_text_of(vl_store *st, const char *id,
+		      int (*cb)(const vl_store_text *t, void *payload),
+		      void *payload);
+
+/* The live stories to restore: last_ts >= since, or, undated, with an
+ * article that arrived at or after since_wall. first_ts and last_ts are
+ * INT64_MIN when unknown. */
+int vl__store_each_live_story(vl_store *st, int64_t since, int64_t since_wall,
+			      int (*cb)(const vl_store_story *s,
+					int64_t n_articles, void *payload),
+			      void *payload);
+/* One story's state, as vl__store_each_live_story gives it (cb not
+ * called when there is no such story). */
+int vl__store_story_state(vl_store *st, int64_t id,
+			  int (*cb)(const vl_store_story *s, int64_t n_articles,
+				    void *payload),
+			  void *payload);
+/* The latest last_ts of any story (INT64_MIN when none). */
+int vl__store_story_clock(vl_store *st, int64_t *clock);
+
+/* Reading stories for the public API (vl_story borrowed by cb): story
+ * `only` (0: all, most recently active first), active since since_ts. */
+int vl__store_each_story(vl_store *st, int64_t only, int64_t since_ts,
+			 size_t min_articles, size_t limit,
+			 int (*cb)(const vl_story *s, void *payload),
+			 void *payload);
+/* An article's story, score and explanation; VL_ENOTFOUND. *why owned by
+ * the caller (may be NULL). */
+int vl__store_why(vl_store *st, const char *id, int64_t *story, char **why);
+
 #endif

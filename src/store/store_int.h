@@ -26,6 +26,17 @@ enum {
 	S_DEL_PASSAGES,
 	S_INS_PASSAGE,
 	S_INS_PAIR,
+	S_STORY_NEW,
+	S_STORY_SAVE,
+	S_STORY_RESCORE,
+	S_STORY_RECOUNT,
+	S_MOVE_STORY,
+	S_ADD_COUNT,
+	S_DEL_STORY,
+	S_SET_STORY,
+	S_STORY_OF,
+	S_STATE_PUT,
+	S_LINKED,
 	N_STMT
 };
 
@@ -38,5 +49,9 @@ struct vl_store {
 
 int vl__store_fail(vl_store *st, int rc);
 sqlite3_stmt *vl__store_stmt(vl_store *st, int which);
+/* Step a statement that returns no row: 0 or the failure. */
+int vl__store_step_done(vl_store *st, sqlite3_stmt *s);
+/* Bind a string (static for the statement's use) or NULL. */
+void vl__store_bind_text(sqlite3_stmt *s, int i, const char *v);
 
 #endif

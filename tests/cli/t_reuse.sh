@@ -211,7 +211,8 @@ test_lsh_collisions_not_duplicates() {
 			printf "\"}\n"
 		}
 	}' >coll.jsonl
-	ingest_ok 20 --db t.db coll.jsonl
+	# 17 s here: the passages of 3,000 texts sharing one paragraph
+	ingest_ok 40 --db t.db coll.jsonl
 	[ "$(count_articles t.db)" -eq 3000 ] ||
 		fail "expected 3000 articles, got $(count_articles t.db)"
 	dups_json t.db
