@@ -58,6 +58,8 @@
 #include "reuse/reuse.h"
 #include "veille.h"
 
+#include "bench_util.h"
+
 #define CHUNK 32	/* articles analysed, then fingerprinted */
 #define SAMPLE 2000	/* pairs drawn for the estimate error */
 #define MAX_BUCKET 2000 /* larger LSH buckets: a random subset's pairs */
@@ -68,36 +70,6 @@ typedef struct corpus {
 	size_t n, cap;
 	size_t bytes;
 } corpus;
-
-static double cpu_now(void)
-{
-	struct timespec t;
-	clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
-	return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
-}
-
-static long peak_rss_mb(void)
-{
-	struct rusage ru;
-	getrusage(RUSAGE_SELF, &ru);
-	return ru.ru_maxrss / 1024;
-}
-
-static void *xrealloc(void *p, size_t n)
-{
-	void *q = realloc(p, n ? n : 1);
-	if (!q) {
-		fprintf(stderr, "bench: out of memory\n");
-		exit(1);
-	}
-	return q;
-}
-
-static int cmp_d(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-	return x < y ? -1 : x > y;
-}
 
 static int cmp_u64(const void *a, const void *b)
 {
@@ -134,34 +106,16 @@ static void add_line(corpus *c, const char *line, size_t len)
 	cJSON_Delete(root);
 }
 
+static void load_line(void *c, const char *line, size_t len, size_t no)
+{
+	(void)no;
+	add_line(c, line, len);
+}
+
 static int load(const char *path, corpus *c)
 {
-	gzFile gz = gzopen(path, "rb");
-	size_t lcap = 1 << 20, llen = 0;
-	char *line, buf[1 << 16];
-	int n;
-
 	memset(c, 0, sizeof *c);
-	if (!gz)
-		return -1;
-	line = xrealloc(NULL, lcap);
-	while ((n = gzread(gz, buf, sizeof buf)) > 0) {
-		for (int i = 0; i < n; i++) {
-			if (buf[i] != '\n') {
-				if (llen + 1 >= lcap)
-					line = xrealloc(line, lcap *= 2);
-				line[llen++] = buf[i];
-				continue;
-			}
-			add_line(c, line, llen);
-			llen = 0;
-		}
-	}
-	if (llen)
-		add_line(c, line, llen);
-	gzclose(gz);
-	free(line);
-	return 0;
+	return bench_each_line(path, load_line, c);
 }
 
 /* Fingerprints of one article, kept for the accuracy part. */

@@ -27,6 +27,8 @@
 #include "text/utf8.h"
 #include "veille.h"
 
+#include "bench_util.h"
+
 typedef struct corpus {
 	char **text;
 	size_t *len;
@@ -47,19 +49,6 @@ static double wall(void)
 	struct timespec t;
 	clock_gettime(CLOCK_MONOTONIC, &t);
 	return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
-}
-
-static long peak_rss_mb(void)
-{
-	struct rusage ru;
-	getrusage(RUSAGE_SELF, &ru);
-	return ru.ru_maxrss / 1024;
-}
-
-static int cmp_d(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-	return x < y ? -1 : x > y;
 }
 
 static void report(const char *stage, double *t, int reps, size_t bytes,

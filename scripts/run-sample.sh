@@ -18,4 +18,9 @@ echo
 echo "== veille show --explain $first"
 "$veille" show --db "$db" --explain "$first"
 echo
+echo "== veille stories --min-articles 2 (id, articles, sources, dates, label)"
+"$veille" stories --db "$db" --min-articles 2
+story=$("$veille" stories --db "$db" --limit 1 | cut -f1)
+echo
 echo "The store is $db; try: $veille show --db $db --json $first"
+echo "or: $veille story --db $db $story; $veille why --db $db $first"

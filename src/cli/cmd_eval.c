@@ -3,6 +3,8 @@
  *
  *   veille eval reuse [GROUPS]   near-duplicate detection on groups of
  *                                articles (OrangeSum duplicate-groups.txt)
+ *   veille eval stories, eval similarity: the story stage
+ *                                (cmd_eval_stories.c)
  */
 #include <cJSON.h>
 #include <getopt.h>
@@ -13,6 +15,18 @@
 #include <unistd.h>
 
 #include "cli/cli.h"
+
+static const char eval_usage[] =
+	"usage: veille eval reuse|stories|similarity [ARGS]\n"
+	"\n"
+	"  reuse       near-duplicate recall and precision on groups of "
+	"articles\n"
+	"  stories     B-cubed precision, recall and F1 of the stories on\n"
+	"              labelled data sets\n"
+	"  similarity  correlation of the story similarity with human "
+	"judgements\n"
+	"\n"
+	"veille eval COMMAND --help tells more.\n";
 
 static const char usage[] =
 	"usage: veille eval reuse [--db FILE] [--articles PATH] [--prefix P]\n"
@@ -194,6 +208,41 @@ static void reported_free(reported *r)
 	free(r->links);
 }
 
+void cli_print_json(struct cJSON *o)
+{
+	char *t = cJSON_Print(o);
+
+	if (t)
+		puts(t);
+	cJSON_free(t);
+	cJSON_Delete(o);
+}
+
+int cli_temp_store(char path[32])
+{
+	int fd;
+
+	snprintf(path, 32, "/tmp/veille-eval-XXXXXX");
+	if ((fd = mkstemp(path)) < 0) {
+		cli_error(path, "cannot create a temporary store");
+		*path = '\0';
+		return EXIT_FAILURE_;
+	}
+	close(fd);
+	return EXIT_OK;
+}
+
+void cli_temp_store_remove(const char *path)
+{
+	char side[64];
+
+	unlink(path);
+	snprintf(side, sizeof side, "%s-wal", path);
+	unlink(side);
+	snprintf(side, sizeof side, "%s-shm", path);
+	unlink(side);
+}
+
 /* Ingest the articles into the store unless it holds them already. */
 static int ensure_articles(vl_engine *eng, const char *articles,
 			   const char *probe_id)
@@ -276,7 +325,6 @@ static void print_score(const score *s, const char *groups, size_t n_groups,
 {
 	if (json) {
 		cJSON *o = cJSON_CreateObject(), *cl = cJSON_CreateArray();
-		char *t;
 		cJSON_AddStringToObject(o, "groups_file", groups);
 		cJSON_AddNumberToObject(o, "groups", (double)n_groups);
 		for (int k = 0; k < N_CLASS; k++) {
@@ -303,11 +351,7 @@ static void print_score(const score *s, const char *groups, size_t n_groups,
 						 : 0);
 		cJSON_AddNumberToObject(o, "estimate_max_abs_error",
 					s->err_max);
-		t = cJSON_Print(o);
-		if (t)
-			puts(t);
-		cJSON_free(t);
-		cJSON_Delete(o);
+		cli_print_json(o);
 		return;
 	}
 	printf("reuse: %s: %zu groups\n", groups, n_groups);
@@ -357,12 +401,12 @@ static int eval_reuse(int argc, char **argv)
 	};
 	const char *db = NULL, *articles = DEFAULT_ARTICLES,
 		   *prefix = "orangesum-", *groups = DEFAULT_GROUPS;
-	char tmp[] = "/tmp/veille-eval-XXXXXX", line[65536], probe[256] = "";
+	char tmp[32] = "", line[65536], probe[256] = "";
 	reported rep;
 	vl_engine *eng = NULL;
 	score s;
 	size_t n_groups = 0;
-	int o, json = 0, verbose = 0, rc = EXIT_OK, fd = -1;
+	int o, json = 0, verbose = 0, rc = EXIT_OK;
 	FILE *f;
 
 	memset(&rep, 0, sizeof rep);
@@ -392,12 +436,10 @@ static int eval_reuse(int argc, char **argv)
 		return EXIT_FAILURE_;
 	}
 	if (!db) {
-		if ((fd = mkstemp(tmp)) < 0) {
+		if (cli_temp_store(tmp)) {
 			fclose(f);
-			cli_error(tmp, "cannot create a temporary store");
 			return EXIT_FAILURE_;
 		}
-		close(fd);
 		db = tmp;
 	}
 	if ((rc = cli_open(&eng, db, 0)))
@@ -448,14 +490,8 @@ done:
 	fclose(f);
 	vl_engine_free(eng);
 	reported_free(&rep);
-	if (db == tmp) {
-		char side[64];
-		unlink(tmp);
-		snprintf(side, sizeof side, "%s-wal", tmp);
-		unlink(side);
-		snprintf(side, sizeof side, "%s-shm", tmp);
-		unlink(side);
-	}
+	if (db == tmp)
+		cli_temp_store_remove(tmp);
 	return rc;
 }
 
@@ -463,11 +499,15 @@ int cmd_eval(int argc, char **argv)
 {
 	if (argc >= 2 && !strcmp(argv[1], "reuse"))
 		return eval_reuse(argc - 1, argv + 1);
+	if (argc >= 2 && !strcmp(argv[1], "stories"))
+		return cli_eval_stories(argc - 1, argv + 1);
+	if (argc >= 2 && !strcmp(argv[1], "similarity"))
+		return cli_eval_similarity(argc - 1, argv + 1);
 	if (argc >= 2 &&
 	    (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h"))) {
-		fputs(usage, stdout);
+		fputs(eval_usage, stdout);
 		return EXIT_OK;
 	}
-	fputs(usage, stderr);
+	fputs(eval_usage, stderr);
 	return EXIT_USAGE;
 }

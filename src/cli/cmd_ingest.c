@@ -17,7 +17,8 @@
 static const char usage[] =
 	"usage: veille ingest [--db FILE] [--source NAME] [--repair] [--json]\n"
 	"                     [--quiet] [--batch N] [--max-article-bytes N]\n"
-	"                     [--max-line-bytes N] PATH...\n"
+	"                     [--max-line-bytes N] [--story-threshold X]\n"
+	"                     [--story-window-hours H] PATH...\n"
 	"\n"
 	"Read articles into the store. PATH is a file, a directory (walked\n"
 	"recursively: .txt, .jsonl, .ndjson, .json and their .gz) or - for\n"
@@ -40,6 +41,17 @@ static const char usage[] =
 	"  --batch N             articles per transaction (default 500)\n"
 	"  --max-article-bytes N reject larger articles (default 8M)\n"
 	"  --max-line-bytes N    reject longer JSON Lines lines (default 64M)\n"
+	"  --story-threshold X   join a story at this score or more\n"
+	"                        (0 < X <= 1; "
+	"default " CLI_DEFAULT_THRESHOLD ")\n"
+	"  --story-window-hours H\n"
+	"                        a story idle this long (publication time)\n"
+	"                        takes no more articles "
+	"(default " CLI_DEFAULT_WINDOW_H " h)\n"
+	"\n"
+	"The story options apply to this run's articles; they are not stored.\n"
+	"`veille recluster` with the same options builds every story again\n"
+	"with them.\n"
 	"\n"
 	"Exit: 0 all stored, 1 some input rejected, 2 usage, 3 failure.\n";
 
@@ -124,10 +136,13 @@ int cmd_ingest(int argc, char **argv)
 		{ "batch", required_argument, NULL, 'b' },
 		{ "max-article-bytes", required_argument, NULL, 'A' },
 		{ "max-line-bytes", required_argument, NULL, 'L' },
+		{ "story-threshold", required_argument, NULL, 'T' },
+		{ "story-window-hours", required_argument, NULL, 'W' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
 	vl_ingest_options io = VL_INGEST_OPTIONS_INIT;
+	vl_engine_options eo = VL_ENGINE_OPTIONS_INIT;
 	vl_ingest_stats st;
 	const char *db = NULL;
 	vl_engine *eng = NULL;
@@ -163,6 +178,14 @@ int cmd_ingest(int argc, char **argv)
 			else
 				io.max_line_bytes = (size_t)v;
 			break;
+		case 'T':
+			if (cli_number(&eo.story_threshold, optarg, 1.0))
+				return EXIT_USAGE;
+			break;
+		case 'W':
+			if (cli_number(&eo.story_window_h, optarg, 0))
+				return EXIT_USAGE;
+			break;
 		case 'h': fputs(usage, stdout); return EXIT_OK;
 		default: fputs(usage, stderr); return EXIT_USAGE;
 		}
@@ -173,7 +196,7 @@ int cmd_ingest(int argc, char **argv)
 		      stderr);
 		return EXIT_USAGE;
 	}
-	if ((rc = cli_open(&eng, db, 0)))
+	if ((rc = cli_open_with(&eng, db, &eo)))
 		return rc;
 	cx.progress = !cx.quiet && isatty(2);
 	clock_gettime(CLOCK_MONOTONIC, &cx.t0);

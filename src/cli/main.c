@@ -2,6 +2,7 @@
  * main.c — the veille command: dispatches to one sub-command per file.
  */
 #include <limits.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,20 +12,25 @@
 static const char usage[] =
 	"usage: veille [--version] [--help] COMMAND [ARGS]\n"
 	"\n"
-	"veille turns a flow of news articles into clean, stored text.\n"
+	"veille turns a flow of news articles into clean, stored text and\n"
+	"gathers them into stories.\n"
 	"\n"
 	"commands:\n"
-	"  ingest   read articles (.txt, .jsonl, gzip, directories, -) into "
-	"the store\n"
-	"  ls       list stored articles\n"
-	"  show     show one article, its clean text and removed lines\n"
-	"  export   write stored articles as JSON Lines (ingest reads them "
-	"back)\n"
-	"  stats    summarise the store\n"
-	"  dups     groups of articles that share text (copies, briefs)\n"
-	"  reuse    an article's sentences: shared with others, or its own\n"
-	"  compare  two articles side by side, shared passages aligned\n"
-	"  eval     quality figures on labelled data (eval reuse)\n"
+	"  ingest     read articles (.txt, .jsonl, gzip, directories, -)\n"
+	"  ls         list stored articles\n"
+	"  show       show one article, its clean text and removed lines\n"
+	"  export     write stored articles as JSON Lines (ingest reads "
+	"them)\n"
+	"  stats      summarise the store\n"
+	"  dups       groups of articles that share text (copies, briefs)\n"
+	"  reuse      an article's sentences: shared with others, or its own\n"
+	"  compare    two articles side by side, shared passages aligned\n"
+	"  stories    list the stories, most recently active first\n"
+	"  story      one story: label, dates, sources and its articles\n"
+	"  why        why an article is in its story\n"
+	"  recluster  build every story again (with other story options)\n"
+	"  eval       quality figures on labelled data (reuse, stories,\n"
+	"             similarity)\n"
 	"\n"
 	"Every command takes --db FILE (default: $VEILLE_DB, else "
 	"./veille.db)\n"
@@ -42,12 +48,19 @@ const char *cli_db_path(const char *opt)
 int cli_open(vl_engine **eng, const char *db_opt, int read_only)
 {
 	vl_engine_options o = VL_ENGINE_OPTIONS_INIT;
+
+	o.read_only = read_only;
+	return cli_open_with(eng, db_opt, &o);
+}
+
+int cli_open_with(vl_engine **eng, const char *db_opt,
+		  const vl_engine_options *o)
+{
 	vl_error err;
 	int rc;
 
-	o.read_only = read_only;
 	memset(&err, 0, sizeof err);
-	rc = vl_engine_open(eng, cli_db_path(db_opt), &o, &err);
+	rc = vl_engine_open(eng, cli_db_path(db_opt), o, &err);
 	if (rc) {
 		fprintf(stderr, "veille: %s: %s%s%s\n", cli_db_path(db_opt),
 			vl_strerror(rc), err.message[0] ? ": " : "",
@@ -106,16 +119,35 @@ long long cli_size(const char *s)
 	return v << shift;
 }
 
+int cli_number(double *out, const char *s, double max)
+{
+	char *end;
+	double v = strtod(s, &end);
+
+	if (end != s && !*end && isfinite(v) && v > 0 && (!max || v <= max)) {
+		*out = v;
+		return EXIT_OK;
+	}
+	if (max)
+		fprintf(stderr, "veille: %s: not a number in (0, %g]\n", s,
+			max);
+	else
+		cli_error(s, "not a positive number");
+	return EXIT_USAGE;
+}
+
 int main(int argc, char **argv)
 {
 	static const struct {
 		const char *name;
 		int (*fn)(int, char **);
-	} cmds[] = { { "ingest", cmd_ingest },	{ "ls", cmd_ls },
-		     { "show", cmd_show },	{ "export", cmd_export },
-		     { "stats", cmd_stats },	{ "dups", cmd_dups },
-		     { "eval", cmd_eval },	{ "reuse", cmd_reuse },
-		     { "compare", cmd_compare } };
+	} cmds[] = { { "ingest", cmd_ingest },	    { "ls", cmd_ls },
+		     { "show", cmd_show },	    { "export", cmd_export },
+		     { "stats", cmd_stats },	    { "dups", cmd_dups },
+		     { "eval", cmd_eval },	    { "reuse", cmd_reuse },
+		     { "compare", cmd_compare },    { "stories", cmd_stories },
+		     { "story", cmd_story },	    { "why", cmd_why },
+		     { "recluster", cmd_recluster } };
 
 	if (argc < 2) {
 		fputs(usage, stderr);
