@@ -301,7 +301,7 @@ static void bench_stage(const corpus *c, int reps, int64_t spacing)
 {
 	static run r[MAX_REPS];
 	double t[MAX_REPS] = { 0 }, blk[MAX_REPS] = { 0 };
-	double per[MAX_BLOCKS] = { 0 }, clu_med;
+	double per[MAX_BLOCKS] = { 0 }, per_kb[MAX_BLOCKS] = { 0 }, kb, clu_med;
 	double lo = 0, hi = 0, first_full = 0, last_full = 0, an = 0;
 	int64_t wall = (int64_t)time(NULL);
 	size_t n_full = c->n / BLOCK, lo_b = 0, hi_b = 0;
@@ -343,9 +343,9 @@ static void bench_stage(const corpus *c, int reps, int64_t spacing)
 	       " stories live at the block's end; cand/art: stories scored"
 	       " per article):\n",
 	       BLOCK, reps);
-	printf("  %5s %-22s %8s %7s %9s\n", "block",
+	printf("  %5s %-22s %8s %7s %9s %7s %8s\n", "block",
 	       spacing ? "published (even)" : "published", "us/art", "live",
-	       "cand/art");
+	       "cand/art", "KB/art", "us/KB");
 	for (size_t b = 0; b < r[0].n_blk; b++) {
 		size_t from = b * BLOCK, to = from + BLOCK;
 		int64_t a0, a1;
@@ -356,16 +356,21 @@ static void bench_stage(const corpus *c, int reps, int64_t spacing)
 		for (int k = 0; k < reps; k++)
 			blk[k] = r[k].blk[b];
 		per[b] = median(blk, reps) / (double)(to - from) * 1e6;
+		kb = 0.0;
+		for (size_t i = from; i < to; i++)
+			kb += (double)(c->a[i].text_len + c->a[i].title_len);
+		kb /= 1000.0 * (double)(to - from);
+		per_kb[b] = per[b] / kb;
 		a0 = ts_of(c, from, spacing);
 		a1 = ts_of(c, to - 1, spacing);
 		t0 = (time_t)(a0 == INT64_MIN ? 0 : a0);
 		t1 = (time_t)(a1 == INT64_MIN ? 0 : a1);
 		strftime(d0, sizeof d0, "%Y-%m-%d", gmtime(&t0));
 		strftime(d1, sizeof d1, "%Y-%m-%d", gmtime(&t1));
-		printf("  %5zu %s..%s %8.2f %7zu %9.1f%s\n", b + 1, d0, d1,
-		       per[b], r[0].live_at[b],
-		       (double)r[0].cand[b] / (double)(to - from),
-		       b < n_full ? "" : "  (partial block)");
+		printf("  %5zu %s..%s %8.2f %7zu %9.1f %7.2f %8.2f%s\n", b + 1,
+		       d0, d1, per[b], r[0].live_at[b],
+		       (double)r[0].cand[b] / (double)(to - from), kb,
+		       per_kb[b], b < n_full ? "" : "  (partial block)");
 	}
 	for (size_t b = 0; b < n_full; b++) {
 		if (!b || per[b] < lo) {
@@ -386,6 +391,12 @@ static void bench_stage(const corpus *c, int reps, int64_t spacing)
 		       last_full / first_full, last_full, first_full,
 		       last_full / first_full <= FLAT ? "flat" : "NOT flat",
 		       FLAT, hi / lo, hi_b + 1, lo_b + 1);
+		/* later OrangeSum articles are twice as long: per KB of
+		 * text, the growth that is not the text's own */
+		printf("  per KB of text: last/first full block %.2f (%.2f /"
+		       " %.2f us/KB)\n",
+		       per_kb[n_full - 1] / per_kb[0], per_kb[n_full - 1],
+		       per_kb[0]);
 	}
 	printf("  stories: %zu opened, %zu merges, %zu articles joined a live"
 	       " story, %zu live at the end; assignments %016llx, %s\n",

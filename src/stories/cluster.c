@@ -1042,9 +1042,11 @@ int vl__cluster_score(vl_clusterer *c, const vl_vec *v, int64_t ts,
 		}
 	}
 	out->score = best_s;
-	/* shared wire copy lets an article join at half the threshold */
-	if (best_reuse && best_s < c->o.threshold &&
-	    reuse_s >= c->o.threshold / 2) {
+	/* a copy (identical, near-duplicate, contained) of an article of a
+	 * live story is in that story, whatever its words weigh: copies of
+	 * one dispatch that differ by a figure are one story, though the
+	 * figure is their rarest word */
+	if (best_reuse) {
 		if (best != best_reuse) {
 			out->runner_up = best;
 			out->runner_score = best_s;

@@ -7,8 +7,9 @@
  * kept to its CENTROID_TERMS heaviest terms (weights before IDF, which
  * is applied at scoring with the frequencies of the moment); the score is
  * the cosine of the article with the centroid, lowered a little with the
- * distance in publication time. Shared wire copy (a reuse link to an article of
- * the story) lets an article join at half the threshold.
+ * distance in publication time. A copy of an article of a live story (a
+ * verified reuse pair: identical, near-duplicate, contained) joins that
+ * story whatever its score.
  *
  * Stories leave the live set when idle for the window (in publication
  * time, the clock being the latest publication seen), so memory is
