@@ -429,3 +429,55 @@ test_seeds_two_stories() {
 	"$VEILLE" why --db s.db "$id_001" >w || fail "why 001"
 	contains w "$(jq -r '.matched[0].text' w.json)"
 }
+
+# Killed mid-ingest, the store keeps whole batches with their stories:
+# every stored article is in a story, every story's count is its number
+# of articles, and a re-run completes them.
+test_kill_mid_ingest_keeps_stories_whole() {
+	awk 'BEGIN {
+		srand(7)
+		split("Brest Lorient Quimper Vannes Rennes Nantes Angers Laval", town, " ")
+		split("incendie inondation grève élection festival chantier", what, " ")
+		n = split("pompiers habitants maire conseil route pont quartier école " \
+			  "usine port marché gare digue rivière budget vote accord " \
+			  "enquête témoin plainte syndicat salariés direction élus " \
+			  "préfet secours nuit matin soir samedi dimanche hangar toit", w, " ")
+		for (i = 0; i < 4000; i++) {
+			t = town[1 + int(i / 6) % 8]
+			printf "{\"id\":\"b%d\",\"source\":\"s%d\",\"published\":\"2025-03-%02dT%02d:00\",\"title\":\"%s à %s\",\"text\":\"À %s,", \
+				i, i % 5, 1 + int(i / 400), i % 24, what[1 + i % 6], t, t
+			for (k = 0; k < 14; k++)
+				printf " %s", w[1 + int(rand() * n)]
+			printf ".\"}\n"
+		}
+	}' >b.jsonl
+	"$VEILLE" ingest --db t.db --batch 50 b.jsonl &
+	pid=$!
+	n=0
+	while [ "$n" -lt 200 ] && kill -0 $pid 2>/dev/null; do
+		n=$(sqlite3 t.db "SELECT count(*) FROM articles" 2>/dev/null ||
+			echo 0)
+		sleep 0.05
+	done
+	kill -9 $pid 2>/dev/null || true
+	wait $pid 2>/dev/null || true
+	consistent() {
+		[ "$(sqlite3 t.db 'SELECT count(*) FROM articles
+			WHERE story IS NULL')" = 0 ] ||
+			fail "$1: articles without a story"
+		[ "$(sqlite3 t.db 'SELECT count(*) FROM stories s
+			WHERE n_articles != (SELECT count(*) FROM articles a
+			WHERE a.story = s.id)')" = 0 ] ||
+			fail "$1: a story's count is not its articles"
+		[ "$(sqlite3 t.db 'SELECT count(*) FROM stories s WHERE
+			NOT EXISTS (SELECT 1 FROM articles a
+			WHERE a.story = s.id)')" = 0 ] ||
+			fail "$1: an empty story"
+	}
+	consistent "after the kill"
+	within 120 "$VEILLE" ingest --db t.db b.jsonl >/dev/null 2>err ||
+		fail "re-run failed: $(head -c 500 err)"
+	[ "$(sqlite3 t.db 'SELECT count(*) FROM articles')" = 4000 ] ||
+		fail "re-run did not complete the store"
+	consistent "after the re-run"
+}
