@@ -133,6 +133,13 @@ static int fail(vl_engine *eng, const char *what, int rc)
 	return EXIT_FAILURE_;
 }
 
+/* Load article id, or say why not: 0 or an exit code. */
+static int load(vl_engine *eng, const char *id, vl_article **a)
+{
+	int rc = vl_engine_article(eng, id, a);
+	return rc ? fail(eng, id, rc) : 0;
+}
+
 int cmd_reuse(int argc, char **argv)
 {
 	const char *db = NULL;
@@ -147,10 +154,8 @@ int cmd_reuse(int argc, char **argv)
 		return rc;
 	if ((rc = cli_open(&eng, db, 1)))
 		return rc;
-	if ((rc = vl_engine_article(eng, argv[optind], &a))) {
-		rc = fail(eng, argv[optind], rc);
+	if ((rc = load(eng, argv[optind], &a)))
 		goto done;
-	}
 	c.a = a;
 	c.json = json;
 	c.arr = json ? cJSON_CreateArray() : NULL;
@@ -287,14 +292,10 @@ int cmd_compare(int argc, char **argv)
 		return rc;
 	if ((rc = cli_open(&eng, db, 1)))
 		return rc;
-	if ((rc = vl_engine_article(eng, argv[optind], &a))) {
-		rc = fail(eng, argv[optind], rc);
+	if ((rc = load(eng, argv[optind], &a)))
 		goto done;
-	}
-	if ((rc = vl_engine_article(eng, argv[optind + 1], &b))) {
-		rc = fail(eng, argv[optind + 1], rc);
+	if ((rc = load(eng, argv[optind + 1], &b)))
 		goto done;
-	}
 	memset(&c, 0, sizeof c);
 	c.ta = vl_article_text(a);
 	c.tb = vl_article_text(b);

@@ -435,10 +435,18 @@ static int ingest_record(run *r, const vl_record *rec)
 		rc = learn_lines(r, source, rowid, &p);
 	if (!rc)
 		rc = vl__reuse_link(r->eng, rowid, &p, sa.dup_of, known);
-	if (!rc)
-		rc = vl__stories_assign(r->eng, rowid, p.an, NULL, 0, sa.title,
-					sa.lang, sa.has_ts ? ts : INT64_MIN,
-					(int64_t)time(NULL));
+	if (!rc) {
+		vl_story_input si = { rowid,
+				      p.an,
+				      NULL,
+				      0,
+				      sa.title,
+				      sa.lang,
+				      sa.has_ts ? ts : INT64_MIN,
+				      (int64_t)time(NULL),
+				      known };
+		rc = vl__stories_assign(r->eng, &si);
+	}
 	vl__freep(reuse_blobs);
 	if (!rc) {
 		if (known)

@@ -48,12 +48,20 @@ int vl__reuse_link(vl_engine *eng, int64_t rowid, vl_prepared *p,
  * (counting again the articles after the last snapshot) and the live
  * stories. */
 int vl__stories_load(vl_engine *eng);
-/* Put a just-stored article in its story (after vl__reuse_link): its
- * body's analysis, or (body NULL) its clean text to analyse; ts its
- * publication time (INT64_MIN: unknown), wall its arrival time. */
-int vl__stories_assign(vl_engine *eng, int64_t rowid, const vl_analysis *body,
-		       const char *text, size_t text_len, const char *title,
-		       const char *lang, int64_t ts, int64_t wall);
+/* A just-stored article, as the story stage takes it. */
+typedef struct vl_story_input {
+	int64_t rowid;
+	const vl_analysis *body; /* its clean text analysed, or NULL: */
+	const char *text;	 /* the clean text, to analyse */
+	size_t text_len;
+	const char *title, *lang;
+	int64_t ts;   /* publication time, INT64_MIN: unknown */
+	int64_t wall; /* arrival time */
+	int replaced; /* it had a version before, maybe in another story */
+} vl_story_input;
+
+/* Put a just-stored article in its story (after vl__reuse_link). */
+int vl__stories_assign(vl_engine *eng, const vl_story_input *in);
 /* Features and vector of a stored article's text with the frequencies
  * learned so far (nothing counted). */
 int vl__stories_vec(vl_engine *eng, const char *title, const char *text,

@@ -374,10 +374,9 @@ static int revive(vl_engine *eng, const int64_t *stories, size_t n)
 	return 0;
 }
 
-int vl__stories_assign(vl_engine *eng, int64_t rowid, const vl_analysis *body,
-		       const char *text, size_t text_len, const char *title,
-		       const char *lang, int64_t ts, int64_t wall)
+int vl__stories_assign(vl_engine *eng, const vl_story_input *in)
 {
+	int64_t rowid = in->rowid, ts = in->ts;
 	vl_feats fs;
 	vl_vec v;
 	vl_assignment a;
@@ -390,12 +389,14 @@ int vl__stories_assign(vl_engine *eng, int64_t rowid, const vl_analysis *body,
 
 	if ((rc = vl__stories_load(eng)))
 		return rc;
-	if ((rc = article_vec(eng, title, body, text, text_len, lang, 1, &fs,
-			      &v)))
+	if ((rc = article_vec(eng, in->title, in->body, in->text, in->text_len,
+			      in->lang, 1, &fs, &v)))
 		return rc;
 	if (rowid > eng->df_upto)
 		eng->df_upto = rowid;
-	if ((rc = vl__store_story_of(eng->store, rowid, &before)) ||
+	/* only a new version of a stored article can have a story already */
+	if ((in->replaced &&
+	     (rc = vl__store_story_of(eng->store, rowid, &before))) ||
 	    (rc = vl__store_linked(eng->store, rowid, &reuse, &n_reuse)) ||
 	    (rc = revive(eng, reuse, n_reuse)) ||
 	    (rc = vl__cluster_score(eng->cl, &v, ts, reuse, n_reuse, &a)))
@@ -407,7 +408,7 @@ int vl__stories_assign(vl_engine *eng, int64_t rowid, const vl_analysis *body,
 		goto done;
 	if ((rc = why_json(&why, &a, story, eng->story_threshold, reuse,
 			   n_reuse)) ||
-	    (rc = vl__cluster_add(eng->cl, story, &v, ts, wall, &merged)))
+	    (rc = vl__cluster_add(eng->cl, story, &v, ts, in->wall, &merged)))
 		goto done;
 	if (merged.from) { /* the story met another: one of them goes */
 		if ((rc = vl__store_story_merge(eng->store, merged.from,
@@ -422,7 +423,7 @@ int vl__stories_assign(vl_engine *eng, int64_t rowid, const vl_analysis *body,
 	}
 	if ((rc = vl__store_set_story(eng->store, rowid, story, a.score,
 				      why)) ||
-	    (rc = save_story(eng, story, rowid, title, &v, rep1,
+	    (rc = save_story(eng, story, rowid, in->title, &v, rep1,
 			     before != story)))
 		goto done;
 	if (before && before != story)

@@ -230,9 +230,12 @@ typedef struct recluster {
 static int recluster_one(const vl_store_text *t, void *payload)
 {
 	recluster *r = payload;
+	/* the stories were cleared: no article has one yet */
+	vl_story_input si = { t->rowid,	   NULL,	   t->text,
+			      t->text_len, t->title,	   t->lang,
+			      t->ts,	   t->ingested_at, 0 };
 
-	r->rc = vl__stories_assign(r->eng, t->rowid, NULL, t->text, t->text_len,
-				   t->title, t->lang, t->ts, t->ingested_at);
+	r->rc = vl__stories_assign(r->eng, &si);
 	if (!r->rc && ++r->done % RECLUSTER_BATCH == 0 && r->on_progress &&
 	    r->on_progress(r->done, r->total, r->payload))
 		r->rc = VL_ESTOPPED;

@@ -74,6 +74,8 @@ struct vl_clusterer {
 	uint32_t stamp;
 	uint32_t *cand;
 	size_t cap_cand;
+	struct ranked *ranked; /* keep_best's scratch */
+	size_t cap_ranked;
 	float *scratch; /* weights, for selecting the heaviest terms */
 	size_t cap_scratch;
 	float *w; /* weights times IDF, and which to keep */
@@ -377,6 +379,7 @@ void vl__clusterer_free(vl_clusterer *c)
 	vl__freep(c->ids);
 	vl__freep(c->post);
 	vl__freep(c->cand);
+	vl__freep(c->ranked);
 	vl__freep(c->scratch);
 	vl__freep(c->merged);
 	vl__freep(c->merged_idf);
@@ -696,6 +699,16 @@ static int add_cand(vl_clusterer *c, uint32_t slot, size_t *n)
 	return 0;
 }
 
+/* A new query: stories met before carry an older stamp. */
+static void next_stamp(vl_clusterer *c)
+{
+	if (++c->stamp == 0) { /* wrapped: forget old stamps */
+		for (size_t i = 0; i < c->n_s; i++)
+			c->s[i].stamp = 0;
+		c->stamp = 1;
+	}
+}
+
 typedef struct ranked {
 	uint32_t hits, slot;
 	int64_t id;
@@ -718,15 +731,19 @@ static int keep_best(vl_clusterer *c, size_t *n)
 
 	if (*n <= MAX_SCORED)
 		return 0;
-	if (!(r = vl__malloc(*n * sizeof *r)))
-		return VL_ENOMEM;
+	if (*n > c->cap_ranked) {
+		if (!(r = vl__realloc(c->ranked, *n * sizeof *r)))
+			return VL_ENOMEM;
+		c->ranked = r;
+		c->cap_ranked = *n;
+	}
+	r = c->ranked;
 	for (size_t i = 0; i < *n; i++)
 		r[i] = (ranked){ c->s[c->cand[i]].hits, c->cand[i],
 				 c->s[c->cand[i]].id };
 	qsort(r, *n, sizeof *r, by_hits);
 	for (size_t i = 0; i < MAX_SCORED; i++)
 		c->cand[i] = r[i].slot;
-	vl__freep(r);
 	*n = MAX_SCORED;
 	return 0;
 }
@@ -800,11 +817,7 @@ static int maybe_merge(vl_clusterer *c, uint32_t slot, vl_merge *out)
 	uint32_t best = 0;
 	double best_cos = 0.0;
 
-	if (++c->stamp == 0) {
-		for (size_t i = 0; i < c->n_s; i++)
-			c->s[i].stamp = 0;
-		c->stamp = 1;
-	}
+	next_stamp(c);
 	s->stamp = c->stamp; /* not itself */
 	for (size_t i = 0; i < s->n_idx; i++) {
 		const posting *p = post_find(c, s->idx[i]);
@@ -973,11 +986,7 @@ static int gather(vl_clusterer *c, const vl_vec *v, const int64_t *reuse,
 	*n = 0;
 	if (heaviest_ids(c, v->v, v->idf, v->n, QUERY_TERMS, q, &nq))
 		return VL_ENOMEM;
-	if (++c->stamp == 0) { /* wrapped: forget old stamps */
-		for (size_t i = 0; i < c->n_s; i++)
-			c->s[i].stamp = 0;
-		c->stamp = 1;
-	}
+	next_stamp(c);
 	for (size_t i = 0; i < nq; i++) {
 		const posting *p = post_find(c, q[i]);
 		for (uint32_t k = 0; p && k < p->n; k++)
@@ -1098,9 +1107,4 @@ double vl__cluster_idf_norm(const vl_clusterer *c, int64_t story_id)
 size_t vl__cluster_live(const vl_clusterer *c)
 {
 	return c->n_ids;
-}
-
-int64_t vl__cluster_clock(const vl_clusterer *c)
-{
-	return c->clock;
 }

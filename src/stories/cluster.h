@@ -96,8 +96,7 @@ int vl__cluster_restore(vl_clusterer *c, int64_t story,
 /* A live story's IDF-weighted centroid length (0 when not live). */
 double vl__cluster_idf_norm(const vl_clusterer *c, int64_t story);
 
-/* Live stories, and the latest publication time seen. */
+/* Live stories. */
 size_t vl__cluster_live(const vl_clusterer *c);
-int64_t vl__cluster_clock(const vl_clusterer *c);
 
 #endif

@@ -18,6 +18,22 @@ static const char dispatch[] =
 	"reste fermée.\n\n"
 	"Lire aussi : Le risque d'avalanche marqué dans les Alpes\n";
 
+/* Ingest count JSON lines made from fmt, whose two %d both get the line
+ * number. 0 or the first error. */
+static int ingest_numbered(vl_engine *e, const char *fmt, int count,
+			   vl_ingest_stats *st)
+{
+	char buf[512];
+	int rc = 0;
+
+	for (int i = 0; i < count && !rc; i++) {
+		int n = snprintf(buf, sizeof buf, fmt, i, i);
+		rc = vl_engine_ingest_memory(e, "m", buf, (size_t)n, "jsonl",
+					     NULL, st);
+	}
+	return rc;
+}
+
 static int count_cb(const vl_article *a, void *payload)
 {
 	(void)a;
@@ -67,6 +83,11 @@ void test_engine__ingest_and_read_back(void)
 	vl_engine_free(e);
 }
 
+static const char shop_line_flow[] =
+	"{\"id\":\"r%d\",\"source\":\"Le Quotidien\",\"text\":"
+	"\"Article numéro %d sur la crue de la rivière.\\n\\n"
+	"La boutique du Quotidien : cartes et atlas\"}";
+
 void test_engine__learns_repeated_lines(void)
 {
 	vl_engine *e;
@@ -76,17 +97,7 @@ void test_engine__learns_repeated_lines(void)
 
 	memset(&st, 0, sizeof st);
 	CHECK_INT(vl_engine_open(&e, ":memory:", NULL, NULL), 0);
-	for (int i = 0; i < 5; i++) {
-		int n = snprintf(
-			buf, sizeof buf,
-			"{\"id\":\"r%d\",\"source\":\"Le Quotidien\",\"text\":"
-			"\"Article numéro %d sur la crue de la rivière.\\n\\n"
-			"La boutique du Quotidien : cartes et atlas\"}",
-			i, i);
-		CHECK_INT(vl_engine_ingest_memory(e, "m", buf, (size_t)n,
-						  "jsonl", NULL, &st),
-			  0);
-	}
+	CHECK_INT(ingest_numbered(e, shop_line_flow, 5, &st), 0);
 	CHECK_INT(st.added, 5);
 	CHECK(st.recleaned >= 3);
 	for (int i = 0; i < 5; i++) {
@@ -179,6 +190,17 @@ void test_engine__allocation_failures(void)
 	CHECK(!"ingest never succeeded");
 }
 
+static const char koursk_versions[] =
+	"{\"id\":\"u%d\",\"source\":\"Agence\",\"title\":"
+	"\"Koursk\",\"text\":"
+	"\"Offensive vers Koursk\\n\\nLes forces ukrainiennes "
+	"ont "
+	"lancé une nouvelle attaque dans la région de Koursk, "
+	"selon l'état-major russe, qui affirme l'avoir "
+	"repoussée "
+	"dans la nuit de jeudi à vendredi.\\n\\nParagraphe "
+	"ajouté dans la version %d.\"}";
+
 /* Five updates of one dispatch from one source share their lines: none
  * of them is boilerplate, and no article loses its body. */
 void test_engine__updates_are_not_boilerplate(void)
@@ -190,23 +212,7 @@ void test_engine__updates_are_not_boilerplate(void)
 
 	memset(&st, 0, sizeof st);
 	CHECK_INT(vl_engine_open(&e, ":memory:", NULL, NULL), 0);
-	for (int i = 0; i < 5; i++) {
-		int n = snprintf(
-			buf, sizeof buf,
-			"{\"id\":\"u%d\",\"source\":\"Agence\",\"title\":"
-			"\"Koursk\",\"text\":"
-			"\"Offensive vers Koursk\\n\\nLes forces ukrainiennes "
-			"ont "
-			"lancé une nouvelle attaque dans la région de Koursk, "
-			"selon l'état-major russe, qui affirme l'avoir "
-			"repoussée "
-			"dans la nuit de jeudi à vendredi.\\n\\nParagraphe "
-			"ajouté dans la version %d.\"}",
-			i, i);
-		CHECK_INT(vl_engine_ingest_memory(e, "m", buf, (size_t)n,
-						  "jsonl", NULL, &st),
-			  0);
-	}
+	CHECK_INT(ingest_numbered(e, koursk_versions, 5, &st), 0);
 	CHECK_INT(st.added, 5);
 	for (int i = 0; i < 5; i++) {
 		snprintf(buf, sizeof buf, "u%d", i);
@@ -242,6 +248,11 @@ void test_engine__ids_follow_all_fields(void)
 	vl_engine_free(e);
 }
 
+static const char common_line_flow[] =
+	"{\"id\":\"s%d\",\"source\":\"Q\",\"title\":\"T\","
+	"\"text\":\"Paragraphe propre au numéro %d, assez "
+	"long pour être le plus long.\\n\\nLigne commune\"}";
+
 /* An article updated under its id does not count its own older version
  * when deciding what its source repeats. */
 void test_engine__update_does_not_count_itself(void)
@@ -253,17 +264,7 @@ void test_engine__update_does_not_count_itself(void)
 
 	memset(&st, 0, sizeof st);
 	CHECK_INT(vl_engine_open(&e, ":memory:", NULL, NULL), 0);
-	for (int i = 0; i < 3; i++) {
-		int n = snprintf(
-			buf, sizeof buf,
-			"{\"id\":\"s%d\",\"source\":\"Q\",\"title\":\"T\","
-			"\"text\":\"Paragraphe propre au numéro %d, assez "
-			"long pour être le plus long.\\n\\nLigne commune\"}",
-			i, i);
-		CHECK_INT(vl_engine_ingest_memory(e, "m", buf, (size_t)n,
-						  "jsonl", NULL, &st),
-			  0);
-	}
+	CHECK_INT(ingest_numbered(e, common_line_flow, 3, &st), 0);
 	/* s2 again, its first paragraph edited: still only 3 articles. */
 	{
 		int n = snprintf(
