@@ -37,7 +37,7 @@ TEST_OBJ = $(TEST_SRC:%.c=$(B)/%.o)
 B := $(BUILD)
 SAN := $(BUILD)/san
 
-.PHONY: all test run bench fuzz format lint clean unit idf-prior \
+.PHONY: all test run bench fuzz format lint clean unit idf-prior ner-model gazetteer \
         build-all test-run bench-run fuzz-run lint-run header-test
 
 # ---- public targets: packages first, then the work in a sub-make ----
@@ -56,7 +56,7 @@ run: all
 bench:
 	@scripts/deps.sh build
 	@VL_DEPS_OK=1 $(SUBMAKE) build-all $(B)/bench_stages $(B)/bench_reuse \
-	  $(B)/bench_stories
+	  $(B)/bench_stories $(B)/bench_entities
 	@bench/run.sh $(B)
 
 fuzz:
@@ -78,6 +78,20 @@ unit:
 	$(B)/unit_tests $(T)
 
 build-all: $(B)/veille
+
+# ---- data tables compiled in (data/entities/*: tools/embed.c) ----
+EMBED_DATA := $(wildcard data/entities/*)
+EMBED_INC := $(EMBED_DATA:data/entities/%=$(B)/gen/%.inc)
+$(B)/embed: tools/embed.c
+	@mkdir -p $(dir $@)
+	@$(CC) -std=c11 -O1 -o $@ $<
+$(B)/gen/%.inc: data/entities/% $(B)/embed
+	@mkdir -p $(dir $@)
+	@echo "  EMBED $<"
+	@$(B)/embed vl__data_$(subst .,_,$(subst -,_,$*)) < $< > $@.tmp && mv $@.tmp $@
+ENT_SRC := $(wildcard src/entities/*.c)
+$(ENT_SRC:%.c=$(B)/%.o) $(ENT_SRC:%.c=$(SAN)/%.o): $(EMBED_INC)
+$(B)/src/entities/%.o $(SAN)/src/entities/%.o: ALL_CFLAGS += -I$(B)/gen
 
 # ---- objects (normal and sanitizer builds share the rules) ----
 $(B)/%.o: %.c $(wildcard include/*.h src/*/*.h)
@@ -181,3 +195,28 @@ $(B)/idf_prior: tools/idf_prior.c $(B)/libveille.a
 
 clean:
 	rm -rf $(BUILD)
+
+# The entity stage's tagger model and gazetteer (maintainers: need
+# ../shared; the results are committed). See docs/entities.md.
+SHARED ?= ../shared/data
+ner-model:
+	@scripts/deps.sh build
+	@VL_DEPS_OK=1 $(SUBMAKE) $(B)/ner_train
+	@if [ -d "$(SHARED)/ner" ]; then \
+	  $(B)/ner_train --out data/entities/ner-fr.model.tmp "$(SHARED)/ner" && \
+	  mv data/entities/ner-fr.model.tmp data/entities/ner-fr.model; \
+	else echo "ner-model: $(SHARED)/ner not found: nothing to do"; fi
+
+gazetteer:
+	@scripts/deps.sh build
+	@VL_DEPS_OK=1 $(SUBMAKE) $(B)/gazetteer
+	@if [ -d "$(SHARED)/lexicons" ]; then \
+	  $(B)/gazetteer "$(SHARED)/lexicons" > data/entities/gazetteer.tsv.tmp && \
+	  mv data/entities/gazetteer.tsv.tmp data/entities/gazetteer.tsv; \
+	else echo "gazetteer: $(SHARED)/lexicons not found: nothing to do"; fi
+
+$(B)/ner_train: tools/ner_train.c $(B)/libveille.a
+	$(CC) $(ALL_CFLAGS) -o $@ $^ $(PKG_LIBS)
+
+$(B)/gazetteer: tools/gazetteer.c $(B)/libveille.a
+	$(CC) $(ALL_CFLAGS) -o $@ $^ $(PKG_LIBS)

@@ -7,7 +7,8 @@
 # documents; OrangeSum only), then the story stage (bench_stories:
 # features, clustering in publication order by blocks of 5,000 articles,
 # and the whole ingest with stories; OrangeSum only, skipped without
-# it). One core: the benchmarks are pinned with taskset when available.
+# it), then the entity stage (bench_entities: mentions and the tagger
+# alone, articles/s and tokens/s; on the sample without OrangeSum). One core: the benchmarks are pinned with taskset when available.
 # Environment: BENCH_REPS (runs per stage, 5), BENCH_SYNTH_DOCS
 # (synthetic documents of bench_reuse, 1000000), BENCH_STORIES_INGEST
 # (0: bench_stories leaves out the two whole ingests, about 25 s).
@@ -39,3 +40,6 @@ echo
 # Dates are needed: without OrangeSum it says so and skips (exit 0).
 $pin "$build/bench_stories" "$orangesum" "${BENCH_REPS:-5}" \
 	"${BENCH_STORIES_INGEST:-1}"
+
+echo
+$pin "$build/bench_entities" "$corpus" "${BENCH_REPS:-5}"

@@ -163,9 +163,12 @@ typedef struct vl_engine_options {
 	double story_threshold; /* join a story at this score or more */
 	double story_window_h;	/* a story idle this long (publication
 				 * time) leaves the live window */
+	/* Entities: a file of names that stand for one entity, added to
+	 * the built-in list (format in docs/entities.md), or NULL. */
+	const char *aliases_file;
 } vl_engine_options;
 /* clang-format off */
-#define VL_ENGINE_OPTIONS_INIT {1, 0, 0, 0, 0, 0}
+#define VL_ENGINE_OPTIONS_INIT {1, 0, 0, 0, 0, 0, NULL}
 /* clang-format on */
 #define VL_DUP_JACCARD 0.5
 #define VL_DUP_CONTAINMENT 0.8
@@ -450,6 +453,65 @@ int vl_engine_recluster(vl_engine *eng,
 			int (*on_progress)(size_t done, size_t total,
 					   void *payload),
 			void *payload);
+
+/* ------------------------------------------------------------- entities */
+
+/*
+ * An entity: one real-world person, place, organisation or other thing,
+ * with every way the articles wrote its name (see docs/entities.md).
+ * Strings and arrays are borrowed for the duration of the callback.
+ */
+typedef struct vl_entity {
+	int64_t id;
+	const char *type; /* "PER", "LOC", "ORG" or "MISC" */
+	const char *name;
+	int64_t n_mentions, n_articles; /* in the store, or in the story */
+	size_t n_variants;
+	const char *const *variants;   /* written names, most used first */
+	const int64_t *variant_counts; /* mentions with each */
+} vl_entity;
+
+/* Filter for listing entities; start from VL_ENTITY_QUERY_INIT. */
+typedef struct vl_entity_query {
+	unsigned version;
+	const char *type; /* "PER", "LOC", "ORG", "MISC", or NULL: all */
+	int64_t story;	  /* 0: the whole store; else this story's
+			   * entities, counted and written as in it */
+	size_t limit;	  /* 0: no limit */
+} vl_entity_query;
+#define VL_ENTITY_QUERY_INIT  \
+	{                     \
+		1, NULL, 0, 0 \
+	}
+
+/* Call cb for each entity, most mentioned first; cb returns non-zero to
+ * stop (VL_ESTOPPED). VL_EINVAL for an unknown type. */
+int vl_engine_each_entity(vl_engine *eng, const vl_entity_query *q,
+			  int (*cb)(const vl_entity *e, void *payload),
+			  void *payload);
+
+/* JSON object of an entity (flags: VL_JSON_PRETTY): "id", "type",
+ * "name", "variants" (strings, most used first), "variant_counts",
+ * "mentions", "articles" (counts). *out owned by the caller (vl_free). */
+int vl_entity_json(char **out, const vl_entity *e, unsigned flags);
+
+/* The entities a name leads to, as the entity stage would link it or as
+ * it was written ("Kyiv", "kiev", "M. Peskov", or "#12" for an id): up
+ * to cap ids in out, their number in *n (0: none). */
+int vl_engine_find_entities(vl_engine *eng, const char *name, int64_t *out,
+			    size_t cap, size_t *n);
+
+/* Entity `id` as a JSON object: what vl_entity_json gives, plus
+ * "article_ids" and "stories" (the ids of its articles and stories).
+ * VL_ENOTFOUND when there is none. *out owned by the caller. */
+int vl_engine_entity_json(vl_engine *eng, int64_t id, unsigned flags,
+			  char **out);
+
+/* An article's mentions as a JSON array, in text order: "start", "end"
+ * (byte offsets into its clean text), "text", "type", "entity" (id),
+ * "name" (the entity's), "how". VL_ENOTFOUND for an unknown article. */
+int vl_engine_mentions_json(vl_engine *eng, const char *article_id,
+			    unsigned flags, char **out);
 
 /* ---------------------------------------------------------------- stats */
 

@@ -30,9 +30,16 @@ int cmd_stories(int argc, char **argv);
 int cmd_story(int argc, char **argv);
 int cmd_why(int argc, char **argv);
 int cmd_recluster(int argc, char **argv);
+/* veille entities, entity, mentions (cmd_entities.c) */
+int cmd_entities(int argc, char **argv);
+int cmd_entity(int argc, char **argv);
+int cmd_mentions(int argc, char **argv);
 /* veille eval stories, veille eval similarity (cmd_eval_stories.c) */
 int cli_eval_stories(int argc, char **argv);
 int cli_eval_similarity(int argc, char **argv);
+/* veille eval ner (cmd_eval_ner.c), eval variants (cmd_eval_names.c) */
+int cli_eval_ner(int argc, char **argv);
+int cli_eval_variants(int argc, char **argv);
 
 /* Create an empty temporary store for an evaluation: path gets its name
  * (empty on failure, said on stderr); 0 or an exit code. */

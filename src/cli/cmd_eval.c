@@ -17,7 +17,7 @@
 #include "cli/cli.h"
 
 static const char eval_usage[] =
-	"usage: veille eval reuse|stories|similarity [ARGS]\n"
+	"usage: veille eval reuse|stories|similarity|ner|variants [ARGS]\n"
 	"\n"
 	"  reuse       near-duplicate recall and precision on groups of "
 	"articles\n"
@@ -25,6 +25,10 @@ static const char eval_usage[] =
 	"              labelled data sets\n"
 	"  similarity  correlation of the story similarity with human "
 	"judgements\n"
+	"  ner         strict entity-level precision, recall and F1 of the\n"
+	"              entity tagger on annotated files\n"
+	"  variants    how often the written variants of a city's name meet\n"
+	"              in one entity, and how often two cities are merged\n"
 	"\n"
 	"veille eval COMMAND --help tells more.\n";
 
@@ -503,6 +507,10 @@ int cmd_eval(int argc, char **argv)
 		return cli_eval_stories(argc - 1, argv + 1);
 	if (argc >= 2 && !strcmp(argv[1], "similarity"))
 		return cli_eval_similarity(argc - 1, argv + 1);
+	if (argc >= 2 && !strcmp(argv[1], "ner"))
+		return cli_eval_ner(argc - 1, argv + 1);
+	if (argc >= 2 && !strcmp(argv[1], "variants"))
+		return cli_eval_variants(argc - 1, argv + 1);
 	if (argc >= 2 &&
 	    (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h"))) {
 		fputs(eval_usage, stdout);

@@ -18,7 +18,8 @@ static const char usage[] =
 	"usage: veille ingest [--db FILE] [--source NAME] [--repair] [--json]\n"
 	"                     [--quiet] [--batch N] [--max-article-bytes N]\n"
 	"                     [--max-line-bytes N] [--story-threshold X]\n"
-	"                     [--story-window-hours H] PATH...\n"
+	"                     [--story-window-hours H] [--aliases FILE]\n"
+	"                     PATH...\n"
 	"\n"
 	"Read articles into the store. PATH is a file, a directory (walked\n"
 	"recursively: .txt, .jsonl, .ndjson, .json and their .gz) or - for\n"
@@ -48,6 +49,10 @@ static const char usage[] =
 	"                        a story idle this long (publication time)\n"
 	"                        takes no more articles "
 	"(default " CLI_DEFAULT_WINDOW_H " h)\n"
+	"  --aliases FILE        names that stand for one entity, one entity\n"
+	"                        a line (\"LOC: Bakhmout | Artemivsk\"), "
+	"added\n"
+	"                        to the built-in list (docs/entities.md)\n"
 	"\n"
 	"The story options apply to this run's articles; they are not stored.\n"
 	"`veille recluster` with the same options builds every story again\n"
@@ -138,6 +143,7 @@ int cmd_ingest(int argc, char **argv)
 		{ "max-line-bytes", required_argument, NULL, 'L' },
 		{ "story-threshold", required_argument, NULL, 'T' },
 		{ "story-window-hours", required_argument, NULL, 'W' },
+		{ "aliases", required_argument, NULL, 'a' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
@@ -186,6 +192,7 @@ int cmd_ingest(int argc, char **argv)
 			if (cli_number(&eo.story_window_h, optarg, 0))
 				return EXIT_USAGE;
 			break;
+		case 'a': eo.aliases_file = optarg; break;
 		case 'h': fputs(usage, stdout); return EXIT_OK;
 		default: fputs(usage, stderr); return EXIT_USAGE;
 		}

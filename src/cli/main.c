@@ -13,7 +13,7 @@ static const char usage[] =
 	"usage: veille [--version] [--help] COMMAND [ARGS]\n"
 	"\n"
 	"veille turns a flow of news articles into clean, stored text and\n"
-	"gathers them into stories.\n"
+	"gathers them into stories, with who and where.\n"
 	"\n"
 	"commands:\n"
 	"  ingest     read articles (.txt, .jsonl, gzip, directories, -)\n"
@@ -29,8 +29,11 @@ static const char usage[] =
 	"  story      one story: label, dates, sources and its articles\n"
 	"  why        why an article is in its story\n"
 	"  recluster  build every story again (with other story options)\n"
+	"  entities   list the entities (persons, places, organisations)\n"
+	"  entity     one entity: every way it was written, where it is\n"
+	"  mentions   an article's mentions of entities\n"
 	"  eval       quality figures on labelled data (reuse, stories,\n"
-	"             similarity)\n"
+	"             similarity, ner, variants)\n"
 	"\n"
 	"Every command takes --db FILE (default: $VEILLE_DB, else "
 	"./veille.db)\n"
@@ -141,13 +144,16 @@ int main(int argc, char **argv)
 	static const struct {
 		const char *name;
 		int (*fn)(int, char **);
-	} cmds[] = { { "ingest", cmd_ingest },	    { "ls", cmd_ls },
-		     { "show", cmd_show },	    { "export", cmd_export },
-		     { "stats", cmd_stats },	    { "dups", cmd_dups },
-		     { "eval", cmd_eval },	    { "reuse", cmd_reuse },
-		     { "compare", cmd_compare },    { "stories", cmd_stories },
-		     { "story", cmd_story },	    { "why", cmd_why },
-		     { "recluster", cmd_recluster } };
+	} cmds[] = {
+		{ "ingest", cmd_ingest },	{ "ls", cmd_ls },
+		{ "show", cmd_show },		{ "export", cmd_export },
+		{ "stats", cmd_stats },		{ "dups", cmd_dups },
+		{ "eval", cmd_eval },		{ "reuse", cmd_reuse },
+		{ "compare", cmd_compare },	{ "stories", cmd_stories },
+		{ "story", cmd_story },		{ "why", cmd_why },
+		{ "recluster", cmd_recluster }, { "entities", cmd_entities },
+		{ "entity", cmd_entity },	{ "mentions", cmd_mentions }
+	};
 
 	if (argc < 2) {
 		fputs(usage, stderr);

@@ -10,6 +10,7 @@
 
 #include "engine/engine_int.h"
 #include "engine/prepare.h"
+#include "entities/alias.h"
 #include "ingest/article.h"
 #include "ingest/published.h"
 #include "ingest/reader.h"
@@ -60,8 +61,10 @@ int vl_engine_open(vl_engine **out, const char *db_path,
 	e->story_window_s = 3600.0 * (opts && opts->story_window_h > 0
 					      ? opts->story_window_h
 					      : VL_STORY_WINDOW_H);
-	if ((rc = vl__store_open(&e->store, db_path, e->read_only, err))) {
-		vl__freep(e);
+	if ((rc = vl__entities_open(e, opts ? opts->aliases_file : NULL,
+				    err)) ||
+	    (rc = vl__store_open(&e->store, db_path, e->read_only, err))) {
+		vl_engine_free(e);
 		return rc;
 	}
 	*out = e;
@@ -76,6 +79,7 @@ void vl_engine_free(vl_engine *eng)
 	vl__mmap_free(&eng->idx);
 	vl__freep(eng->scratch);
 	vl__stories_unload(eng);
+	vl__aliases_free(eng->aliases);
 	vl__freep(eng);
 }
 
@@ -279,6 +283,20 @@ static int learn_lines(run *r, const char *source, int64_t rowid,
 
 /* Validate, parse, prepare and store one article. Returns a store error
  * (fatal for the ingest) or 0; bad input is reported and counted. */
+/* Before an article's text changes: its mentions go (they point into
+ * the old clean text, read here). */
+static int forget_entities(run *r, int64_t rowid)
+{
+	char *old = NULL;
+	size_t len = 0;
+	int rc = vl__store_clean_of(r->eng->store, rowid, &old, &len);
+
+	if (!rc || rc == VL_ENOTFOUND)
+		rc = vl__entities_forget(r->eng, rowid, old);
+	vl__freep(old);
+	return rc;
+}
+
 static int ingest_record(run *r, const vl_record *rec)
 {
 	vl_error e;
@@ -427,6 +445,8 @@ static int ingest_record(run *r, const vl_record *rec)
 	if (!(rc = begin_batch(r)))
 		rc = vl__reuse_columns(r->eng, &p, known ? rowid : 0, &sa,
 				       &reuse_blobs);
+	if (!rc && known)
+		rc = forget_entities(r, rowid);
 	if (!rc) {
 		rc = known ? vl__store_replace(r->eng->store, rowid, &sa)
 			   : vl__store_insert(r->eng->store, &sa, &rowid);
@@ -447,6 +467,9 @@ static int ingest_record(run *r, const vl_record *rec)
 				      known };
 		rc = vl__stories_assign(r->eng, &si);
 	}
+	if (!rc)
+		rc = vl__entities_link(r->eng, rowid, p.an, p.clean.ptr,
+				       p.clean.len, sa.lang);
 	vl__freep(reuse_blobs);
 	if (!rc) {
 		if (known)

@@ -26,6 +26,7 @@ struct vl_engine {
 	int64_t df_upto;     /* last article rowid counted in df */
 	int64_t df_saved_at; /* wall clock of the last df snapshot */
 	vl_clusterer *cl;
+	struct vl_aliases *aliases; /* built-in and the user's (entities) */
 };
 
 /* Candidates gathered per article, at most. */
@@ -71,5 +72,16 @@ int vl__stories_vec(vl_engine *eng, const char *title, const char *text,
 int vl__stories_checkpoint(vl_engine *eng, int force);
 /* Forget the in-memory stage (after a failed transaction or to rebuild). */
 void vl__stories_unload(vl_engine *eng);
+
+/* The entity stage's aliases: the built-in list and the user's file
+ * (may be NULL). 0, VL_ENOMEM, VL_EIO or VL_EINVAL (err says where). */
+int vl__entities_open(vl_engine *eng, const char *aliases_file, vl_error *err);
+/* Find a just-stored article's mentions and link them to the store's
+ * entities (inside the caller's transaction). */
+int vl__entities_link(vl_engine *eng, int64_t rowid, const vl_analysis *an,
+		      const char *text, size_t len, const char *lang);
+/* Before an article's text is replaced: its mentions go and its
+ * entities' counts drop (old_text: its clean text so far). */
+int vl__entities_forget(vl_engine *eng, int64_t rowid, const char *old_text);
 
 #endif

@@ -99,10 +99,58 @@ static const char *const migrations[] = {
 	"CREATE INDEX stories_last ON stories(last_ts);"
 	"CREATE TABLE story_state("
 	" key TEXT PRIMARY KEY, value BLOB NOT NULL, upto INTEGER NOT NULL);",
+	/* 4: entities — one row per real-world referent; the identities
+	 * (entities/gazetteer.h, engine/entities.c) that lead to it; the
+	 * names it was written with; and each article's mentions (byte
+	 * offsets into the clean text). `surname` is set for persons
+	 * known by their full name, to find them from a surname alone. */
+	"CREATE TABLE entities("
+	" id INTEGER PRIMARY KEY,"
+	" type INTEGER NOT NULL," /* 1 PER, 2 LOC, 3 ORG, 4 MISC */
+	" name TEXT NOT NULL, surname TEXT,"
+	" n_mentions INTEGER NOT NULL DEFAULT 0,"
+	" n_articles INTEGER NOT NULL DEFAULT 0);"
+	"CREATE INDEX entities_surname ON entities(surname);"
+	"CREATE INDEX entities_type ON entities(type, n_mentions);"
+	"CREATE TABLE entity_keys("
+	" ident TEXT PRIMARY KEY, entity INTEGER NOT NULL) WITHOUT ROWID;"
+	"CREATE INDEX entity_keys_entity ON entity_keys(entity);"
+	"CREATE TABLE entity_variants("
+	" entity INTEGER NOT NULL, variant TEXT NOT NULL,"
+	" n INTEGER NOT NULL, PRIMARY KEY(entity, variant)) WITHOUT ROWID;"
+	"CREATE TABLE mentions("
+	" article INTEGER NOT NULL, start INTEGER NOT NULL,"
+	" end INTEGER NOT NULL, entity INTEGER NOT NULL,"
+	" type INTEGER NOT NULL, how INTEGER NOT NULL,"
+	" PRIMARY KEY(article, start)) WITHOUT ROWID;"
+	"CREATE INDEX mentions_entity ON mentions(entity, article);",
 };
 #define N_MIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
 
 static const char *const sql_text[N_STMT] = {
+	[S_ENT_BY_IDENT] = "SELECT entity FROM entity_keys WHERE ident=?",
+	[S_ENT_NEW] =
+		"INSERT INTO entities(type, name, surname) VALUES(?,?,?)",
+	[S_ENT_KEY] =
+		"INSERT OR REPLACE INTO entity_keys(ident, entity) VALUES(?,?)",
+	[S_ENT_UNKEY] = "DELETE FROM entity_keys WHERE ident=?",
+	[S_ENT_PERSONS] =
+		"SELECT id FROM entities WHERE surname=? ORDER BY id LIMIT 2",
+	[S_ENT_COUNT] =
+		"UPDATE entities SET n_mentions=n_mentions + ?2,"
+		" n_articles=n_articles + ?3 WHERE id=?1",
+	[S_ENT_VARIANT] =
+		"INSERT INTO entity_variants(entity, variant, n) VALUES(?,?,?)"
+		" ON CONFLICT(entity, variant) DO UPDATE SET n=n + excluded.n",
+	[S_ENT_VARIANT_DROP] =
+		"DELETE FROM entity_variants WHERE entity=? AND variant=?"
+		" AND n<=0",
+	[S_MENTION_ADD] =
+		"INSERT OR REPLACE INTO mentions VALUES(?,?,?,?,?,?)",
+	[S_MENTIONS_OF] =
+		"SELECT start, end, entity, type, how FROM mentions"
+		" WHERE article=? ORDER BY start",
+	[S_MENTIONS_DEL] = "DELETE FROM mentions WHERE article=?",
 	[S_STORY_NEW] = "INSERT INTO stories(n_articles) VALUES(0)",
 	/* the representative (and its title, the label) changes only for
 	 * an article nearer the centroid; SET reads the old row */
@@ -295,7 +343,9 @@ int vl__store_open(vl_store **out, const char *path, int read_only,
 	}
 	for (int i = 0; i < N_STMT; i++) {
 		if (read_only && i != S_LOOKUP && i != S_LINE_COUNT &&
-		    i != S_LINE_ARTICLES && i != S_CLEAN_OF && i != S_STORY_OF)
+		    i != S_LINE_ARTICLES && i != S_CLEAN_OF &&
+		    i != S_STORY_OF && i != S_MENTIONS_OF &&
+		    i != S_ENT_BY_IDENT && i != S_ENT_PERSONS)
 			continue;
 		if (sqlite3_prepare_v3(st->db, sql_text[i], -1,
 				       SQLITE_PREPARE_PERSISTENT, &st->stmt[i],

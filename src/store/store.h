@@ -259,4 +259,67 @@ int vl__store_each_story(vl_store *st, int64_t only, int64_t since_ts,
  * the caller (may be NULL). */
 int vl__store_why(vl_store *st, const char *id, int64_t *story, char **why);
 
+/* ------------------------------------------------------- entities */
+
+/* A stored mention (offsets into the article's clean text). */
+typedef struct vl_store_mention {
+	int64_t start, end, entity;
+	int type, how;
+} vl_store_mention;
+
+/* The entity an identity leads to: 0 and *id, or VL_ENOTFOUND. */
+int vl__store_entity_by_ident(vl_store *st, const char *ident, int64_t *id);
+/* A new entity (surname: a full-named person's surname key, or NULL). */
+int vl__store_entity_new(vl_store *st, int type, const char *name,
+			 const char *surname, int64_t *id);
+/* Let an identity lead to an entity (replacing where it led). */
+int vl__store_entity_key(vl_store *st, const char *ident, int64_t id);
+/* Forget an identity. */
+int vl__store_entity_unkey(vl_store *st, const char *ident);
+/* Persons known by their full name with this surname key: up to two
+ * ids in ids[], their number in *n. */
+int vl__store_entity_persons(vl_store *st, const char *surname, int64_t ids[2],
+			     size_t *n);
+/* Change an entity's counts of mentions and articles. */
+int vl__store_entity_count(vl_store *st, int64_t id, int d_mentions,
+			   int d_articles);
+/* Count a written name of an entity delta times more (dropped at 0). */
+int vl__store_entity_variant(vl_store *st, int64_t id, const char *variant,
+			     int delta);
+/* Entity `from` becomes part of `into`: mentions, names, identities and
+ * counts move, its row goes. */
+int vl__store_entity_merge(vl_store *st, int64_t from, int64_t into);
+int vl__store_mention_add(vl_store *st, int64_t article,
+			  const vl_store_mention *m);
+/* An article's mentions in text order (*out owned by the caller). */
+int vl__store_mentions_of(vl_store *st, int64_t article, vl_store_mention **out,
+			  size_t *n);
+int vl__store_mentions_del(vl_store *st, int64_t article);
+
+/* Reading entities for the public API (entities_read.c); what cb gets
+ * is borrowed for the call. type: VL_ENT_* or 0 for all; story: 0 for
+ * the whole store, else that story's entities counted in it. */
+int vl__store_each_entity(vl_store *st, int type, int64_t story, size_t limit,
+			  int (*cb)(const vl_entity *e, void *payload),
+			  void *payload);
+/* One entity (cb not called when there is none). */
+int vl__store_entity(vl_store *st, int64_t id,
+		     int (*cb)(const vl_entity *e, void *payload),
+		     void *payload);
+/* Ids of the articles (in publication order) and of the stories an
+ * entity is in; arrays owned by the caller. */
+int vl__store_entity_where(vl_store *st, int64_t id, char ***articles,
+			   size_t *n_articles, int64_t **stories,
+			   size_t *n_stories);
+/* Entities with a written name equal to `name` (case-insensitive). */
+int vl__store_entities_named(vl_store *st, const char *name, int64_t *out,
+			     size_t cap, size_t *n);
+/* An article's rowid and clean text (*text owned by the caller);
+ * VL_ENOTFOUND. */
+int vl__store_article_text(vl_store *st, const char *id, int64_t *rowid,
+			   char **text);
+/* An entity's type and name (name copied into buf). */
+int vl__store_entity_name(vl_store *st, int64_t id, int *type, char *buf,
+			  size_t cap);
+
 #endif

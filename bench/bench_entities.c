@@ -1,0 +1,160 @@
+/*
+ * bench_entities.c — throughput of the entity stage on a JSON Lines .gz
+ * corpus (OrangeSum): each article's text is analysed first (not timed:
+ * the engine analyses it once for every stage), then the stage itself is
+ * timed: gazetteer marks, tagger, French rules and gathering mentions
+ * into the article's entities (vl__mentions_find). Prints articles/s,
+ * tokens/s and mentions per article (median of REPS runs), then the
+ * tagger alone, and peak memory. Linking to the store is SQLite work,
+ * measured by the whole ingest in bench_stories.
+ *
+ * Usage: bench_entities [corpus.jsonl.gz] [reps]
+ */
+#include <cJSON.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "bench_util.h"
+#include "entities/gazetteer.h"
+#include "entities/mentions.h"
+#include "entities/tagger.h"
+#include "veille.h"
+
+typedef struct corpus {
+	char **text;
+	vl_analysis **an;
+	size_t n, cap, tokens;
+} corpus;
+
+static void add_line(void *payload, const char *line, size_t len, size_t no)
+{
+	corpus *c = payload;
+	cJSON *root = cJSON_ParseWithLength(line, len);
+	const cJSON *t = cJSON_GetObjectItemCaseSensitive(root, "text");
+	vl_analyze_options o = VL_ANALYZE_OPTIONS_INIT;
+	vl_analysis *an = NULL;
+
+	(void)no;
+	o.detect_language = 0;
+	if (cJSON_IsString(t) && t->valuestring &&
+	    !vl_analyze(&an, t->valuestring, strlen(t->valuestring), &o,
+			NULL)) {
+		if (c->n == c->cap) {
+			c->cap = c->cap ? 2 * c->cap : 1024;
+			c->text = xrealloc(c->text, c->cap * sizeof *c->text);
+			c->an = xrealloc(c->an, c->cap * sizeof *c->an);
+		}
+		c->text[c->n] = strdup(t->valuestring);
+		c->an[c->n] = an;
+		c->tokens += vl_analysis_token_count(an);
+		c->n++;
+	}
+	cJSON_Delete(root);
+}
+
+/* The stage over the corpus: CPU seconds; *mentions counted. */
+static double run_stage(const corpus *c, size_t *mentions)
+{
+	double t0 = cpu_now();
+	*mentions = 0;
+	for (size_t i = 0; i < c->n; i++) {
+		vl_ments ms;
+		if (vl__mentions_find(&ms, c->text[i], strlen(c->text[i]),
+				      c->an[i], "fr")) {
+			fprintf(stderr, "bench_entities: out of memory\n");
+			exit(1);
+		}
+		*mentions += ms.n;
+		vl__ments_free(&ms);
+	}
+	return cpu_now() - t0;
+}
+
+/* The tagger alone, sentence by sentence (with the gazetteer marks). */
+static double run_tagger(const corpus *c)
+{
+	const vl_tagger *tg = vl__tagger_default();
+	const vl_gaz *gz = vl__gaz_default();
+	vl_span *sp = NULL;
+	uint8_t *gaz = NULL, *tags = NULL;
+	size_t cap = 0;
+	double t0 = cpu_now();
+
+	for (size_t i = 0; i < c->n; i++) {
+		const vl_token *tk = vl_analysis_tokens(c->an[i]);
+		const vl_sentence *s = vl_analysis_sentences(c->an[i]);
+		for (size_t k = 0; k < vl_analysis_sentence_count(c->an[i]);
+		     k++) {
+			size_t n = s[k].n_tokens;
+			if (n > cap) {
+				cap = 2 * n;
+				sp = xrealloc(sp, cap * sizeof *sp);
+				gaz = xrealloc(gaz, cap);
+				tags = xrealloc(tags, cap);
+			}
+			for (size_t j = 0; j < n; j++) {
+				const vl_token *t = &tk[s[k].first_token + j];
+				sp[j].p = c->text[i] + t->start;
+				sp[j].len = t->end - t->start;
+			}
+			memset(gaz, 0, n);
+			vl__gaz_mark(gz, sp, n, gaz);
+			vl__tagger_tag(tg, sp, gaz, n, tags);
+		}
+	}
+	free(sp);
+	free(gaz);
+	free(tags);
+	return cpu_now() - t0;
+}
+
+int main(int argc, char **argv)
+{
+	const char *path =
+		argc > 1 ? argv[1]
+			 : "../shared/data/orangesum/articles.jsonl.gz";
+	int reps = argc > 2 ? atoi(argv[2]) : 5;
+	double *t = NULL, *g = NULL;
+	size_t mentions = 0;
+	corpus c;
+
+	memset(&c, 0, sizeof c);
+	if (bench_each_line(path, add_line, &c) || !c.n) {
+		printf("bench_entities: %s: no articles: skipped\n", path);
+		return 0;
+	}
+	if (reps < 1)
+		reps = 1;
+	t = xrealloc(NULL, (size_t)reps * sizeof *t);
+	g = xrealloc(NULL, (size_t)reps * sizeof *g);
+	run_stage(&c, &mentions); /* warm: tables built once */
+	for (int r = 0; r < reps; r++) {
+		t[r] = run_stage(&c, &mentions);
+		g[r] = run_tagger(&c);
+	}
+	qsort(t, (size_t)reps, sizeof *t, cmp_d);
+	qsort(g, (size_t)reps, sizeof *g, cmp_d);
+	printf("entities: %zu articles, %zu tokens (%s), one core, median of "
+	       "%d\n",
+	       c.n, c.tokens, path, reps);
+	printf("  stage (gazetteer, tagger, rules, gathering): %.0f "
+	       "articles/s, %.2f M tokens/s, %.1f mentions/article "
+	       "(min..max %.2f..%.2f s)\n",
+	       c.n / t[reps / 2], c.tokens / t[reps / 2] / 1e6,
+	       (double)mentions / c.n, t[0], t[reps - 1]);
+	printf("  tagger alone (with gazetteer marks): %.0f articles/s, "
+	       "%.2f M tokens/s\n",
+	       c.n / g[reps / 2], c.tokens / g[reps / 2] / 1e6);
+	printf("  peak memory: %ld MB (the analysed corpus included)\n",
+	       peak_rss_mb());
+	for (size_t i = 0; i < c.n; i++) {
+		free(c.text[i]);
+		vl_analysis_free(c.an[i]);
+	}
+	free(c.text);
+	free(c.an);
+	free(t);
+	free(g);
+	return 0;
+}
