@@ -163,10 +163,11 @@ $(B)/bench_%: bench/bench_%.c $(B)/libveille.a
 
 # libFuzzer builds (clang): make fuzz FUZZ_SECONDS=60
 FUZZ_SECONDS ?= 30
-fuzz-run:
+fuzz-run: $(EMBED_INC)
 	@mkdir -p $(BUILD)/fuzz
 	@for t in $(FUZZ_TARGETS); do \
-	  clang $(filter-out -Werror,$(ALL_CFLAGS)) -fsanitize=fuzzer,address,undefined \
+	  clang $(filter-out -Werror,$(ALL_CFLAGS)) -I$(B)/gen \
+	    -fsanitize=fuzzer,address,undefined \
 	    -o $(BUILD)/fuzz/$$t fuzz/$$t.c $(LIB_SRC) $(PKG_LIBS) || exit 1; \
 	  mkdir -p $(BUILD)/fuzz/corpus-$$t; \
 	  $(BUILD)/fuzz/$$t -max_total_time=$(FUZZ_SECONDS) \
@@ -177,7 +178,7 @@ lint-run: build-all
 	clang-format --dry-run -Werror include/*.h src/*/*.c src/*/*.h tools/*.c
 	cppcheck --quiet --error-exitcode=1 --enable=warning,performance,portability \
 	  --std=c11 --inline-suppr -Iinclude -Isrc --suppress=missingIncludeSystem src
-	clang-tidy --quiet $(LIB_SRC) $(CLI_SRC) -- $(ALL_CFLAGS)
+	clang-tidy --quiet $(LIB_SRC) $(CLI_SRC) -- $(ALL_CFLAGS) -I$(B)/gen
 
 # The story stage's French IDF prior, made from OrangeSum (maintainers:
 # needs ../shared; the result is committed).

@@ -219,7 +219,8 @@ static void score(const evalv *ev, variant **sorted, figures *fg, long show)
 		for (size_t i = c->first; i < c->first + c->n; i++) {
 			char own[32];
 			snprintf(own, sizeof own, "g%lld", c->geonameid);
-			if (ev->v[i].id[0] == 'g' && strcmp(ev->v[i].id, own))
+			if (ev->v[i].id[0] == 'g' &&
+			    strcmp(ev->v[i].id, own) != 0)
 				fg->elsewhere++;
 		}
 	}
@@ -369,7 +370,7 @@ int cli_eval_variants(int argc, char **argv)
 	}
 	if (read_cities(&ev, text, countries))
 		goto oom;
-	sorted = malloc((ev.nv ? ev.nv : 1) * sizeof *sorted);
+	sorted = malloc((ev.nv ? ev.nv : 1) * sizeof(variant *));
 	if (!sorted)
 		goto oom;
 	for (size_t i = 0; i < ev.nv; i++) {
@@ -387,7 +388,7 @@ int cli_eval_variants(int argc, char **argv)
 			goto oom;
 		sorted[i] = v;
 	}
-	qsort(sorted, ev.nv, sizeof *sorted, by_id);
+	qsort(sorted, ev.nv, sizeof(variant *), by_id);
 	score(&ev, sorted, &fg, show);
 	if (json) {
 		cJSON *o = cJSON_CreateObject();

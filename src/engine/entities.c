@@ -22,6 +22,7 @@
 #include "engine/engine_int.h"
 #include "entities/alias.h"
 #include "entities/gazetteer.h"
+#include "entities/identity.h"
 #include "entities/mentions.h"
 #include "entities/names.h"
 #include "ingest/article.h"
@@ -75,24 +76,8 @@ done:
 static size_t identity(vl_engine *eng, int type, const char *name,
 		       char out[IDENT_MAX], const char **surname)
 {
-	int atype = VL_ENT_NONE;
-	const char *canon;
-	size_t kl;
-
-	*surname = NULL;
-	if (type != VL_ENT_PER)
-		return vl__place_identity(vl__gaz_default(), eng->aliases, name,
-					  strlen(name), out, IDENT_MAX);
-	canon = vl__aliases_find(eng->aliases, name, strlen(name), &atype);
-	if (canon)
-		name = canon;
-	out[0] = 'p';
-	kl = vl__name_key(name, strlen(name), out + 1, IDENT_MAX - 1);
-	if (!kl)
-		return 0;
-	*surname = strrchr(out + 1, ' ');
-	*surname = *surname ? *surname + 1 : out + 1;
-	return kl + 1;
+	return vl__entity_identity(eng->aliases, type, 0, name, out, IDENT_MAX,
+				   surname);
 }
 
 /* The person of a surname alone (ident "s<key>"). */
