@@ -27,8 +27,9 @@ static const char stories_usage[] =
 static const char story_usage[] =
 	"usage: veille story [--db FILE] [--json] ID\n"
 	"\n"
-	"Show story ID: its label, publication span, sources, keywords and\n"
-	"representative article, then its articles in publication order\n"
+	"Show story ID: its label, publication span, sources, keywords, top\n"
+	"entities (with their mentions in the story) and representative\n"
+	"article, then its articles in publication order\n"
 	"(id, published, source, title). --json prints the story as a JSON\n"
 	"object.\n"
 	"\n"
@@ -283,9 +284,22 @@ static int put_article(vl_engine *eng, const char *id)
 	return 0;
 }
 
+/* One entity of the story's line: "Name (mentions)". */
+static int put_entity(const vl_entity *e, void *payload)
+{
+	int *first = payload;
+
+	printf("%s%s (%lld)", *first ? "" : ", ", e->name,
+	       (long long)e->n_mentions);
+	*first = 0;
+	return 0;
+}
+
 static int page_cb(const vl_story *s, void *payload)
 {
 	ctx *p = payload;
+	vl_entity_query eq = VL_ENTITY_QUERY_INIT;
+	int first = 1, rc;
 
 	if (p->json)
 		return put_json(p, s, VL_JSON_PRETTY);
@@ -297,6 +311,13 @@ static int page_cb(const vl_story *s, void *payload)
 	put_list(s->sources, s->n_sources);
 	printf("\nkeywords:       ");
 	put_list(s->keywords, s->n_keywords);
+	printf("\nentities:       ");
+	eq.story = s->id;
+	eq.limit = 12;
+	if ((rc = vl_engine_each_entity(p->eng, &eq, put_entity, &first))) {
+		p->rc = rc;
+		return 1;
+	}
 	printf("\nrepresentative: %s\n\n%zu article%s, in publication "
 	       "order:\n",
 	       s->representative ? s->representative : "-", s->n_articles,

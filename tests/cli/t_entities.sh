@@ -137,6 +137,37 @@ test_ingest_takes_a_user_alias_file() {
 	contains err "bad.txt: line 1"
 }
 
+# Two known persons share a surname: an article that names only the
+# surname joins neither.
+test_a_surname_alone_never_merges_two_namesakes() {
+	printf '%s\n' \
+		'{"id":"n1","title":"Visite","text":"Pierre Valmont a visité le port. M. Valmont a salué les dockers."}' \
+		'{"id":"n2","title":"Concert","text":"Claire Valmont chantera samedi au théâtre de la ville."}' \
+		'{"id":"n3","title":"Débat","text":"Valmont a refusé de commenter, selon son entourage."}' >v.jsonl
+	"$VEILLE" ingest --quiet --db e.db v.jsonl
+	pierre=$(entity_id "Pierre Valmont")
+	claire=$(entity_id "Claire Valmont")
+	[ "$pierre" != "$claire" ] || fail "two Valmonts merged"
+	"$VEILLE" mentions --db e.db --json n3 >m.json
+	alone=$(jq '.[] | select(.text == "Valmont") | .entity' m.json)
+	[ -n "$alone" ] || fail "the surname was not found: $(cat m.json)"
+	[ "$alone" != "$pierre" ] && [ "$alone" != "$claire" ] ||
+		fail "a surname alone joined one of two namesakes"
+	# in n1, before Claire was known, "M. Valmont" is Pierre
+	"$VEILLE" mentions --db e.db --json n1 >m1.json
+	[ "$(jq '[.[] | select(.text == "Valmont")][0].entity' m1.json)" = "$pierre" ] ||
+		fail "M. Valmont is not Pierre Valmont in his own article"
+}
+
+test_story_page_lists_its_entities() {
+	ingest_fixtures
+	story=$("$VEILLE" stories --db e.db --json | jq -s \
+		'map(select(.label | startswith("Bakhmout")))[0].id')
+	"$VEILLE" story --db e.db "$story" >page.txt
+	contains page.txt "entities:"
+	contains page.txt "Olena Kovalenko (2)"
+}
+
 test_entity_commands_have_help() {
 	for c in entities entity mentions; do
 		"$VEILLE" "$c" --help >h.txt || fail "$c --help failed"
