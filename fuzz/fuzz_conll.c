@@ -9,12 +9,16 @@
  *     lines and a message; a NUL byte or invalid UTF-8 is always refused;
  *   - on success, sentences cover the tokens in order, each non-empty and
  *     at most VL_CONLL_MAX_TOKEN bytes, every tag is a valid code;
- *   - the tagger writes valid BIO (an I- tag only after a tag of its
- *     type); conlleval's counts never have more correct entities than
- *     gold or found ones.
+ *   - the words (tokens, with words cut by "¬" joined) cover each
+ *     sentence's tokens in order, each word non-empty;
+ *   - the tagger, through vl__conll_tag (words, gazetteer flags,
+ *     projection onto the tokens), writes valid BIO (an I- tag only
+ *     after a tag of its type); conlleval's counts never have more
+ *     correct entities than gold or found ones.
  */
 #include "common.h"
 #include "entities/conll.h"
+#include "entities/gazetteer.h"
 #include "entities/tagger.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -54,13 +58,25 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		      c->toks[i].len <= 2 * VL_CONLL_MAX_TOKEN + 3);
 		CHECK(c->tags[i] < VL_NTAGS);
 	}
+	CHECK(c->wsent[0] == 0 && c->wsent[c->n_sents] == c->n_words);
+	for (s = 0; s < c->n_sents; s++) {
+		size_t a = c->sent[s], b = c->sent[s + 1];
+		CHECK(c->wsent[s] < c->wsent[s + 1]);
+		CHECK(c->word_of[a] == c->wsent[s]);
+		CHECK(c->word_of[b - 1] == c->wsent[s + 1] - 1);
+		for (i = a + 1; i < b; i++)
+			CHECK(c->word_of[i] == c->word_of[i - 1] ||
+			      c->word_of[i] == c->word_of[i - 1] + 1);
+	}
+	for (i = 0; i < c->n_words; i++)
+		CHECK(c->words[i].len > 0);
 	tags = malloc(c->n_tokens + 1);
 	CHECK(tags != NULL);
 	memset(&cnt, 0, sizeof cnt);
 	for (s = 0; s < c->n_sents; s++) {
 		size_t a = c->sent[s], n = c->sent[s + 1] - a;
-		CHECK(vl__tagger_tag(vl__tagger_default(), c->toks + a, NULL, n,
-				     tags + a) == 0);
+		CHECK(vl__conll_tag(c, s, vl__tagger_default(),
+				    vl__gaz_default(), tags + a) == 0);
 		for (i = a; i < a + n; i++) {
 			CHECK(tags[i] < VL_NTAGS);
 			if (tags[i] != VL_TAG_O && !VL_TAG_IS_B(tags[i]))

@@ -4,7 +4,7 @@
  * first-order transitions, on the training part of the annotated files
  * of a folder, then scores the model it wrote on their held-back parts.
  *
- *   ner_train [--permissive] [--epochs N] --out FILE DIR
+ *   ner_train [--permissive] [--epochs N] [...] --out FILE DIR
  *
  * Files are read by name: *.conllu (WikiNEuRal), *.tsv (HIPE-2022),
  * *.bio (Europeana); the held-back part of each is carved by
@@ -23,6 +23,7 @@
 #include <time.h>
 
 #include "entities/conll.h"
+#include "entities/gazetteer.h"
 #include "entities/tagger.h"
 #include "entities/tagger_int.h"
 
@@ -32,14 +33,16 @@ static size_t max_blob = 1400 * 1024;
 
 static const char usage[] =
 	"usage: ner_train [--permissive] [--epochs N] [--hipe-repeat N]\n"
-	"                 [--no-titles] [--skip WORD] [--max-bytes N]\n"
+	"                 [--bio-repeat N] [--no-titles] [--no-gaz]\n"
+	"                 [--no-join] [--skip WORD] [--max-bytes N]\n"
+	"                 [--dev K] [--dump FILE]\n"
 	"                 --out FILE DIR\n"
 	"\n"
 	"Train the entity tagger on the training part of the annotated files\n"
 	"in DIR (*.conllu WikiNEuRal, *.tsv HIPE-2022, *.bio Europeana),\n"
 	"write the model to FILE, and print its strict entity-level scores\n"
 	"on the held-back parts (every 5th sentence; HIPE: every 2nd\n"
-	"document).\n"
+	"document), tagged as `veille eval ner` tags them.\n"
 	"\n"
 	"Licences: WikiNEuRal is CC BY-NC-SA 4.0 (NonCommercial), HIPE-2022\n"
 	"NewsEye CC BY 4.0, Europeana CC0. A model trained on WikiNEuRal (the\n"
@@ -48,12 +51,18 @@ static const char usage[] =
 	"lacks \"wikineural\"): the model is then CC BY 4.0 (attribution:\n"
 	"the NewsEye/HIPE-2022 annotators) and usable commercially.\n"
 	"\n"
-	"--epochs N (8): passes over the data. --hipe-repeat N (2): HIPE\n"
-	"sentences count N times. --no-titles: keep WikiNEuRal's and\n"
-	"Europeana's convention of leaving \"M.\", \"Mme\"... out of a person\n"
-	"(default: HIPE's, titles in). --skip WORD: leave out files whose\n"
-	"name holds WORD. --max-bytes N (1433600): prune the model to N "
-	"bytes.\n";
+	"--epochs N (12): passes over the data. --hipe-repeat N (2),\n"
+	"--bio-repeat N (1): HIPE, Europeana sentences count N times.\n"
+	"--no-titles: keep WikiNEuRal's and Europeana's convention of leaving\n"
+	"\"M.\", \"Mme\"... out of a person (default: HIPE's, titles in).\n"
+	"--no-gaz: without the gazetteer's flags. --no-join: tag the tokens\n"
+	"as written, without joining words cut by \"\xC2\xAC\" (conll.h).\n"
+	"--skip WORD: leave out files whose name holds WORD. --max-bytes N\n"
+	"(1433600): prune the model to N bytes.\n"
+	"--dev K (0 or 1): for tuning, train on half of the training part\n"
+	"and score the other half (HIPE documents 4j + 2K, other sentences\n"
+	"5j + 3), not the held-back parts. --dump FILE: write the scored\n"
+	"HIPE tokens as token TAB gold TAB predicted (span.h tag codes).\n";
 
 typedef struct file {
 	char name[256];
@@ -69,7 +78,7 @@ static size_t n_tok, cap_tok, *sent_off, n_sent, cap_sent, max_len;
 /* Feature key -> row, open addressing. */
 static uint32_t *map_keys, *map_rows, map_mask, n_rows;
 static uint32_t *row_key;
-static int titles = 1;
+static int titles = 1, no_gaz, no_join;
 
 static void *xrealloc(void *p, size_t n)
 {
@@ -150,7 +159,8 @@ static void harmonise_titles(const vl_span *toks, uint8_t *tags, size_t n)
 		}
 }
 
-static void add_sentence(const vl_span *toks, const uint8_t *tags, size_t n)
+static void add_sentence(const vl_span *toks, const uint8_t *tags,
+			 const uint8_t *gaz, size_t n)
 {
 	uint32_t keys[VL_TAGGER_CHUNK * VL_TAGGER_NFEATS];
 	size_t from, i;
@@ -169,7 +179,7 @@ static void add_sentence(const vl_span *toks, const uint8_t *tags, size_t n)
 	for (from = 0; from < n; from += VL_TAGGER_CHUNK) {
 		size_t to =
 			n - from > VL_TAGGER_CHUNK ? from + VL_TAGGER_CHUNK : n;
-		vl__tagger_feats(toks, NULL, n, from, to, keys);
+		vl__tagger_feats(toks, gaz, n, from, to, keys);
 		for (i = 0; i < (to - from) * VL_TAGGER_NFEATS; i++)
 			tok_rows[(n_tok + from) * VL_TAGGER_NFEATS + i] =
 				row_of(keys[i]);
@@ -183,6 +193,69 @@ static void add_sentence(const vl_span *toks, const uint8_t *tags, size_t n)
 	sent_off[n_sent] = n_tok;
 	if (n > max_len)
 		max_len = n;
+}
+
+/* Sentence s of c as the tagger reads it: its words (or, with
+ * --no-join, its tokens), their gold tags and gazetteer flags (zeros
+ * with --no-gaz), into the caller's buffers of c->n_tokens bytes. */
+static size_t sentence_view(const vl_conll *c, size_t s, const vl_span **w,
+			    uint8_t *wtags, uint8_t *gaz)
+{
+	size_t n;
+
+	if (no_join) {
+		n = c->sent[s + 1] - c->sent[s];
+		*w = c->toks + c->sent[s];
+		memcpy(wtags, c->tags + c->sent[s], n);
+	} else {
+		n = c->wsent[s + 1] - c->wsent[s];
+		*w = c->words + c->wsent[s];
+		vl__conll_word_tags(c, s, wtags);
+	}
+	memset(gaz, 0, n);
+	if (!no_gaz)
+		vl__gaz_mark(vl__gaz_default(), *w, n, gaz);
+	return n;
+}
+
+/* Tag sentence s of c as `veille eval ner` does (tags: one per token). */
+static void tag_sentence(const vl_tagger *tg, const vl_conll *c, size_t s,
+			 uint8_t *tags)
+{
+	const vl_gaz *g = no_gaz ? NULL : vl__gaz_default();
+
+	if (no_join) {
+		size_t a = c->sent[s], n = c->sent[s + 1] - a;
+		uint8_t gaz[4096];
+		const uint8_t *gp = NULL;
+		if (g && n <= sizeof gaz) {
+			memset(gaz, 0, n);
+			vl__gaz_mark(g, c->toks + a, n, gaz);
+			gp = gaz;
+		}
+		vl__tagger_tag(tg, c->toks + a, gp, n, tags);
+	} else if (vl__conll_tag(c, s, tg, g, tags)) {
+		fprintf(stderr, "ner_train: out of memory\n");
+		exit(3);
+	}
+}
+
+/* The part of c a sentence belongs to: training, tuning (--dev K: half
+ * of the training part, HIPE documents 4j + 2K, other sets' sentences
+ * 5j + 3) or held back. */
+enum { PART_TRAIN, PART_DEV, PART_HELD };
+static int dev_fold = -1;
+
+static int part_of(const vl_conll *c, size_t s)
+{
+	if (vl__conll_held_back(c, s))
+		return PART_HELD;
+	if (dev_fold < 0)
+		return PART_TRAIN;
+	if (c->format == VL_CONLL_HIPE)
+		return c->doc[s] / 2 % 2 == (uint32_t)dev_fold ? PART_DEV
+							       : PART_TRAIN;
+	return s % 5 == 3 ? PART_DEV : PART_TRAIN;
 }
 
 static uint64_t rng = 0x2545F4914F6CDD1Dull;
@@ -291,7 +364,8 @@ static void report(const char *name, const vl_ner_counts *c)
 int main(int argc, char **argv)
 {
 	const char *out = NULL, *dir = NULL;
-	int permissive = 0, epochs = 8, i, e, nf = 0, hipe_repeat = 2, rep;
+	int permissive = 0, epochs = 12, i, e, nf = 0, hipe_repeat = 2, rep,
+	    bio_repeat = 1, reps;
 	const char *skip = NULL;
 	file files[16];
 	DIR *d;
@@ -309,6 +383,10 @@ int main(int argc, char **argv)
 	int thr;
 	FILE *fo;
 	vl_tagger *tg;
+	uint8_t *vbuf = NULL;
+	const char *dump = NULL;
+	FILE *fd = NULL;
+	vl_ner_counts hipe_all;
 
 	for (i = 1; i < argc; i++) {
 		if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
@@ -322,6 +400,16 @@ int main(int argc, char **argv)
 			max_blob = (size_t)atol(argv[++i]);
 		else if (!strcmp(argv[i], "--hipe-repeat") && i + 1 < argc)
 			hipe_repeat = atoi(argv[++i]);
+		else if (!strcmp(argv[i], "--bio-repeat") && i + 1 < argc)
+			bio_repeat = atoi(argv[++i]);
+		else if (!strcmp(argv[i], "--no-gaz"))
+			no_gaz = 1;
+		else if (!strcmp(argv[i], "--no-join"))
+			no_join = 1;
+		else if (!strcmp(argv[i], "--dev") && i + 1 < argc)
+			dev_fold = atoi(argv[++i]) & 1;
+		else if (!strcmp(argv[i], "--dump") && i + 1 < argc)
+			dump = argv[++i];
 		else if (!strcmp(argv[i], "--no-titles"))
 			titles = 0;
 		else if (!strcmp(argv[i], "--skip") && i + 1 < argc)
@@ -365,6 +453,7 @@ int main(int argc, char **argv)
 		size_t len = 0;
 		vl_conll_error err;
 		file *f = &files[nf];
+		memset(&err, 0, sizeof err);
 		snprintf(path, sizeof path, "%s/%s", dir, names[i]);
 		snprintf(f->name, sizeof f->name, "%s", names[i]);
 		f->data = slurp(path, &len);
@@ -376,19 +465,26 @@ int main(int argc, char **argv)
 				err.line, f->data ? err.msg : "unreadable");
 			return 3;
 		}
-		for (rep = 0;
-		     rep < (f->c->format == VL_CONLL_HIPE ? hipe_repeat : 1);
-		     rep++)
+		vbuf = xrealloc(vbuf, 2 * f->c->n_tokens + 2);
+		reps = f->c->format == VL_CONLL_HIPE  ? hipe_repeat
+		       : f->c->format == VL_CONLL_BIO ? bio_repeat
+						      : 1;
+		for (rep = 0; rep < reps; rep++)
 			for (s = 0; s < f->c->n_sents; s++) {
-				size_t a = f->c->sent[s], b = f->c->sent[s + 1];
-				if (!vl__conll_held_back(f->c, s))
-					add_sentence(f->c->toks + a,
-						     f->c->tags + a, b - a);
+				const vl_span *ws;
+				size_t n;
+				if (part_of(f->c, s) != PART_TRAIN)
+					continue;
+				n = sentence_view(f->c, s, &ws, vbuf,
+						  vbuf + f->c->n_tokens + 1);
+				add_sentence(ws, vbuf,
+					     vbuf + f->c->n_tokens + 1, n);
 			}
 		fprintf(stderr, "%s: %zu sentences, %zu tokens\n", names[i],
 			f->c->n_sents, f->c->n_tokens);
 		nf++;
 	}
+	free(vbuf);
 	fprintf(stderr, "training: %zu sentences, %zu tokens, %u features\n",
 		n_sent, n_tok, n_rows);
 
@@ -514,35 +610,55 @@ int main(int argc, char **argv)
 		fprintf(stderr, "ner_train: the model does not load\n");
 		return 3;
 	}
-	printf("held-back parts (P/R/F1, strict):\n");
+	printf("%s parts (P/R/F1, strict):\n",
+	       dev_fold >= 0 ? "tuning" : "held-back");
+	if (dump && !(fd = fopen(dump, "w"))) {
+		fprintf(stderr, "ner_train: cannot write %s\n", dump);
+		return 3;
+	}
+	memset(&hipe_all, 0, sizeof hipe_all);
 	for (i = 0; i < nf; i++) {
 		vl_ner_counts cnt;
 		vl_conll *cc = files[i].c;
+		int want = dev_fold >= 0 ? PART_DEV : PART_HELD;
 		size_t ntok = 0;
 		clock_t t0 = clock();
-		uint8_t *tags = malloc(cc->n_tokens + 1),
-			*gold = malloc(cc->n_tokens + 1);
+		uint8_t *tags = malloc(cc->n_tokens + 1);
 		memset(&cnt, 0, sizeof cnt);
 		for (s = 0; s < cc->n_sents; s++) {
 			size_t a = cc->sent[s], n = cc->sent[s + 1] - a;
-			if (!vl__conll_held_back(cc, s))
+			if (part_of(cc, s) != want)
 				continue;
-			vl__tagger_tag(tg, cc->toks + a, NULL, n, tags + a);
+			tag_sentence(tg, cc, s, tags + a);
 			ntok += n;
 		}
 		t0 = clock() - t0;
 		for (s = 0; s < cc->n_sents; s++) {
-			size_t a = cc->sent[s], n = cc->sent[s + 1] - a;
-			if (vl__conll_held_back(cc, s))
-				vl__ner_count(&cnt, cc->tags + a, tags + a, n);
+			size_t a = cc->sent[s], n = cc->sent[s + 1] - a, k;
+			if (part_of(cc, s) != want)
+				continue;
+			vl__ner_count(&cnt, cc->tags + a, tags + a, n);
+			if (cc->format == VL_CONLL_HIPE)
+				vl__ner_count(&hipe_all, cc->tags + a, tags + a,
+					      n);
+			if (fd && cc->format == VL_CONLL_HIPE) {
+				for (k = a; k < a + n; k++)
+					fprintf(fd, "%.*s\t%d\t%d\n",
+						(int)cc->toks[k].len,
+						cc->toks[k].p, cc->tags[k],
+						tags[k]);
+				fputc('\n', fd);
+			}
 		}
 		report(files[i].name, &cnt);
 		printf("    %zu tokens, %.2f M tokens/s\n", ntok,
 		       ntok / (t0 > 0 ? (double)t0 / CLOCKS_PER_SEC : 1e-9) /
 			       1e6);
 		free(tags);
-		free(gold);
 	}
+	report("HIPE (all files)", &hipe_all);
+	if (fd)
+		fclose(fd);
 	vl__tagger_free(tg);
 	return 0;
 }

@@ -18,13 +18,15 @@
 
 #include "cli/cli.h"
 #include "entities/conll.h"
+#include "entities/gazetteer.h"
 #include "entities/tagger.h"
 
 #define NER_DATA "../shared/data/ner/"
 #define MAX_FILE ((size_t)1 << 30)
 
 static const char ner_usage[] =
-	"usage: veille eval ner [--json] [--held-back] [FILE...]\n"
+	"usage: veille eval ner [--json] [--held-back] [--model FILE] "
+	"[FILE...]\n"
 	"\n"
 	"Tag each annotated FILE with veille's entity tagger and score it:\n"
 	"strict entity-level precision, recall and F1 as conlleval counts "
@@ -44,7 +46,13 @@ static const char ner_usage[] =
 	"tagger's training left out (every 5th sentence; HIPE: every 2nd\n"
 	"document). With no FILE: the held-back parts of\n" NER_DATA
 	"wikineural-fr-val.conllu and the HIPE-2022 NewsEye dev files\n"
-	"(skipped when absent).\n";
+	"(skipped when absent).\n"
+	"Sentences are tagged as veille tags an article's: with the\n"
+	"gazetteer's flags, and words that OCR cut at a line end\n"
+	"(\"Lau\xC2\xAC\" \"rent\") joined, then scored on the file's own\n"
+	"tokens.\n"
+	"--model FILE: a model written by ner_train instead of the\n"
+	"compiled-in one.\n";
 
 static const char *const defaults[] = {
 	NER_DATA "wikineural-fr-val.conllu",
@@ -101,8 +109,8 @@ typedef struct result {
 } result;
 
 /* Tag and count one file; an exit code. */
-static int eval_file(const vl_tagger *tg, const char *path, int held_back,
-		     result *res)
+static int eval_file(const vl_tagger *tg, const vl_gaz *gaz, const char *path,
+		     int held_back, result *res)
 {
 	size_t len = 0, s;
 	char *data = read_file(path, &len);
@@ -139,10 +147,14 @@ static int eval_file(const vl_tagger *tg, const char *path, int held_back,
 	}
 	t0 = clock();
 	for (s = 0; s < c->n_sents; s++) {
-		size_t a = c->sent[s], n = c->sent[s + 1] - a;
+		size_t a = c->sent[s];
 		if (held_back && !vl__conll_held_back(c, s))
 			continue;
-		vl__tagger_tag(tg, c->toks + a, NULL, n, tags + a);
+		if (vl__conll_tag(c, s, tg, gaz, tags + a)) {
+			cli_error(path, "out of memory");
+			rc = EXIT_FAILURE_;
+			goto done;
+		}
 	}
 	res->seconds = (double)(clock() - t0) / CLOCKS_PER_SEC;
 	for (s = 0; s < c->n_sents; s++) {
@@ -231,6 +243,8 @@ int cli_eval_ner(int argc, char **argv)
 	int n_paths = (int)(sizeof defaults / sizeof *defaults);
 	int json = 0, held_back = 0, worst = EXIT_OK, i, first = 1, n_run = 0;
 	const vl_tagger *tg;
+	vl_tagger *own = NULL;
+	const char *model = NULL;
 	cJSON *out = NULL, *files = NULL;
 	char **rest;
 	int n_rest = 0;
@@ -245,6 +259,8 @@ int cli_eval_ner(int argc, char **argv)
 			json = 1;
 		else if (!strcmp(argv[i], "--held-back"))
 			held_back = 1;
+		else if (!strcmp(argv[i], "--model") && i + 1 < argc)
+			model = argv[++i];
 		else if (!strcmp(argv[i], "--")) {
 			while (++i < argc)
 				rest[n_rest++] = argv[i];
@@ -271,7 +287,20 @@ int cli_eval_ner(int argc, char **argv)
 			return EXIT_OK;
 		}
 	}
-	tg = vl__tagger_default();
+	if (model) {
+		size_t len = 0;
+		char *blob = read_file(model, &len);
+		if (!blob ||
+		    vl__tagger_load(&own, (const unsigned char *)blob, len)) {
+			cli_error(model, blob ? "not a tagger model"
+					      : "cannot read the file");
+			free(blob);
+			free(rest);
+			return EXIT_FAILURE_;
+		}
+		free(blob);
+	}
+	tg = own ? own : vl__tagger_default();
 	if (!tg) {
 		cli_error("eval ner", "the tagger model did not load");
 		free(rest);
@@ -292,7 +321,7 @@ int cli_eval_ner(int argc, char **argv)
 			continue;
 		}
 		n_run++;
-		rc = eval_file(tg, paths[i], held_back, &r);
+		rc = eval_file(tg, vl__gaz_default(), paths[i], held_back, &r);
 		worst = rc > worst ? rc : worst;
 		if (rc != EXIT_OK)
 			continue;
@@ -311,6 +340,7 @@ int cli_eval_ner(int argc, char **argv)
 		      stderr);
 	if (out)
 		cli_print_json(out);
+	vl__tagger_free(own);
 	free(rest);
 	return worst;
 }

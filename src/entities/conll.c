@@ -362,6 +362,119 @@ int vl__conll_detect(const char *data, size_t len, const char *name)
 	return VL_CONLL_AUTO;
 }
 
+/* Does token t end with "¬" (U+00AC) after something: a word that OCR
+ * cut at a line end? */
+static int cut_word(const vl_span *t)
+{
+	const unsigned char *p = (const unsigned char *)t->p;
+	return t->len > 2 && p[t->len - 2] == 0xC2 && p[t->len - 1] == 0xAC;
+}
+
+/* Can token t be the rest of a cut word: does it begin with a letter
+ * (ASCII, or a lead byte of Latin letters and beyond, but not of the
+ * punctuation blocks U+0080..U+00BF and U+2000..U+2FFF)? */
+static int continues(const vl_span *t)
+{
+	unsigned c = t->len ? (unsigned char)t->p[0] : 0;
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	       (c >= 0xC3 && c != 0xE2);
+}
+
+/* The words of every sentence (conll.h): runs of tokens joined where
+ * one ends with "¬" and the next begins with a letter. */
+static int build_words(vl_conll *c, size_t text_len)
+{
+	size_t n = c->n_tokens ? c->n_tokens : 1, nw = 0, wl = 0, s;
+
+	c->words = vl__calloc(n, sizeof *c->words);
+	c->word_of = vl__calloc(n, sizeof *c->word_of);
+	c->wsent = vl__calloc(c->n_sents + 1, sizeof *c->wsent);
+	c->wtext = vl__malloc(text_len + 1);
+	if (!c->words || !c->word_of || !c->wsent || !c->wtext)
+		return VL_ENOMEM;
+	for (s = 0; s < c->n_sents; s++) {
+		size_t i = c->sent[s], b = c->sent[s + 1];
+		c->wsent[s] = nw;
+		while (i < b) {
+			size_t j = i, k;
+			while (j + 1 < b && cut_word(&c->toks[j]) &&
+			       continues(&c->toks[j + 1]))
+				j++;
+			if (j == i)
+				c->words[nw] = c->toks[i];
+			else {
+				char *w = c->wtext + wl;
+				for (k = i; k <= j; k++) {
+					size_t len = c->toks[k].len -
+						     (k < j ? 2 : 0);
+					memcpy(c->wtext + wl, c->toks[k].p,
+					       len);
+					wl += len;
+				}
+				c->words[nw].p = w;
+				c->words[nw].len = (size_t)(c->wtext + wl - w);
+			}
+			for (k = i; k <= j; k++)
+				c->word_of[k] = nw;
+			nw++;
+			i = j + 1;
+		}
+	}
+	c->wsent[c->n_sents] = nw;
+	c->n_words = nw;
+	return 0;
+}
+
+void vl__conll_word_tags(const vl_conll *c, size_t s, uint8_t *wtags)
+{
+	size_t a = c->sent[s], b = c->sent[s + 1], wa = c->wsent[s], i;
+
+	for (i = a; i < b; i++)
+		if (i == a || c->word_of[i] != c->word_of[i - 1])
+			wtags[c->word_of[i] - wa] = c->tags[i];
+}
+
+void vl__conll_project(const vl_conll *c, size_t s, const uint8_t *wtags,
+		       uint8_t *tags)
+{
+	size_t a = c->sent[s], b = c->sent[s + 1], wa = c->wsent[s], i;
+
+	for (i = a; i < b; i++) {
+		int t = wtags[c->word_of[i] - wa];
+		if (i > a && c->word_of[i] == c->word_of[i - 1] &&
+		    t != VL_TAG_O)
+			t = VL_TAG_I(VL_TAG_TYPE(t));
+		tags[i - a] = (uint8_t)t;
+	}
+}
+
+int vl__conll_tag(const vl_conll *c, size_t s, const vl_tagger *t,
+		  const vl_gaz *g, uint8_t *tags)
+{
+	uint8_t stack[2 * 512], *buf = stack;
+	size_t wa, nw;
+	int rc;
+
+	if (!c || !t || s >= c->n_sents)
+		return VL_EINVAL;
+	wa = c->wsent[s];
+	nw = c->wsent[s + 1] - wa;
+	if (nw > sizeof stack / 2) {
+		buf = vl__malloc(2 * nw);
+		if (!buf)
+			return VL_ENOMEM;
+	}
+	memset(buf, 0, nw);
+	if (g)
+		vl__gaz_mark(g, c->words + wa, nw, buf);
+	rc = vl__tagger_tag(t, c->words + wa, buf, nw, buf + nw);
+	if (!rc)
+		vl__conll_project(c, s, buf + nw, tags);
+	if (buf != stack)
+		vl__freep(buf);
+	return rc;
+}
+
 void vl__conll_free(vl_conll *c)
 {
 	if (!c)
@@ -371,6 +484,10 @@ void vl__conll_free(vl_conll *c)
 	vl__freep(c->sent);
 	vl__freep(c->doc);
 	vl__freep(c->text);
+	vl__freep(c->words);
+	vl__freep(c->wsent);
+	vl__freep(c->word_of);
+	vl__freep(c->wtext);
 	vl__freep(c);
 }
 
@@ -440,6 +557,9 @@ int vl__conll_read(vl_conll **out, const char *data, size_t len, int format,
 		rc = fail(&r, VL_EFORMAT, 1, 0, "no HIPE header line");
 		goto done;
 	}
+	rc = build_words(c, r.text_len);
+	if (rc)
+		goto done;
 	c->n_docs = format == VL_CONLL_HIPE ? (r.in_doc ? r.doc + 1 : 1)
 					    : c->n_sents;
 	*out = c;

@@ -28,7 +28,9 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "entities/gazetteer.h"
 #include "entities/span.h"
+#include "entities/tagger.h"
 
 enum {
 	VL_CONLL_AUTO = 0,
@@ -48,6 +50,16 @@ typedef struct vl_conll {
 	size_t *sent;  /* sentence s: tokens sent[s] .. sent[s + 1] - 1 */
 	uint32_t *doc; /* sentence s's document (HIPE), else s */
 	char *text;    /* the tokens' bytes (owned) */
+	/* The words the tagger reads: the tokens, except that a word that
+	 * OCR cut at a line end with "¬" ("Lau¬" "rent", HIPE) is joined
+	 * again ("Laurent"). Sentence s has words wsent[s] .. wsent[s + 1]
+	 * - 1; token i lies in word word_of[i]. Scores stay on the tokens
+	 * (vl__conll_project). */
+	size_t n_words;
+	vl_span *words;
+	size_t *wsent;
+	size_t *word_of;
+	char *wtext; /* the joined words' bytes (owned) */
 } vl_conll;
 
 typedef struct vl_conll_error {
@@ -75,6 +87,25 @@ void vl__conll_free(vl_conll *c);
  * number (the 2nd, 4th...); other formats: every 5th sentence (the 5th,
  * 10th...). The tagger is trained on the rest. */
 int vl__conll_held_back(const vl_conll *c, size_t s);
+
+/* The gold tags of sentence s's words (wsent[s + 1] - wsent[s] of
+ * them): a joined word takes the tag of its first token. */
+void vl__conll_word_tags(const vl_conll *c, size_t s, uint8_t *wtags);
+
+/* Project tags of sentence s's words back onto its tokens: a word's
+ * first token takes its tag, the tokens after it I- of its type (O when
+ * the word is O). */
+void vl__conll_project(const vl_conll *c, size_t s, const uint8_t *wtags,
+		       uint8_t *tags);
+
+/*
+ * Tag sentence s as veille tags an article's sentence: its words
+ * (dehyphenated), the gazetteer's flags (g may be NULL: none), the
+ * tagger t; tags (one per token of s) gets the words' tags projected
+ * onto the tokens. 0, VL_EINVAL or VL_ENOMEM.
+ */
+int vl__conll_tag(const vl_conll *c, size_t s, const vl_tagger *t,
+		  const vl_gaz *g, uint8_t *tags);
 
 /* Rewrite tags in place as IOB2 the way conlleval reads them: an I-X
  * that follows O or a tag of another type begins an entity (B-X). */

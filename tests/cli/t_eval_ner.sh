@@ -82,5 +82,18 @@ test_fuzz_conll_replay() {
 	[ -x "$FUZZ_BIN/fuzz_conll" ] || fail "no replay driver $FUZZ_BIN/fuzz_conll"
 	within 60 "$FUZZ_BIN/fuzz_conll" "$ROOT/fuzz/corpus/conll" >out 2>err ||
 		fail "fuzz_conll failed on its corpus: $(tail -n 20 err)"
-	contains out "replayed 10 inputs"
+	contains out "replayed 11 inputs"
+}
+
+test_eval_ner_model_option() {
+	# the compiled-in model, read from its file, scores the same
+	ner_json --model "$ROOT/data/entities/ner-fr.model" "$NER/mini.conllu"
+	mv e.json own.json
+	ner_json "$NER/mini.conllu"
+	[ "$(jq -c '.files[0].types' own.json)" = "$(jq -c '.files[0].types' e.json)" ] ||
+		fail "--model differs: $(cat own.json)"
+	printf 'not a model\n' >bad.model
+	expect_rc 3 "$VEILLE" eval ner --model bad.model "$NER/mini.conllu" 2>err
+	contains err "not a tagger model"
+	expect_rc 3 "$VEILLE" eval ner --model missing.model "$NER/mini.conllu" 2>err
 }

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "entities/conll.h"
+#include "entities/gazetteer.h"
 #include "entities/tagger.h"
 #include "entities/tagger_int.h"
 #include "test.h"
@@ -93,6 +94,65 @@ void test_tagger__read_hipe(void)
 	CHECK_INT(c->doc[2], 1);
 	CHECK(!vl__conll_held_back(c, 1));
 	CHECK(vl__conll_held_back(c, 2));
+	vl__conll_free(c);
+}
+
+/* Words cut at a line end ("Lau¬" "rent") are joined for tagging, and
+ * tags projected back onto the file's own tokens. */
+void test_tagger__dehyphenate(void)
+{
+	static const char in[] = "TOKEN\tNE-COARSE-LIT\tMISC\n"
+				 "# hipe2022:document_id = a\n"
+				 "Emile\tB-pers\t_\n"
+				 "Lau\xC2\xAC\tI-pers\tEndOfLine\n"
+				 "rent\tB-pers\t_\n"
+				 "est\tO\t_\n"
+				 "con\xC2\xAC\tO\t_\n"
+				 "\xC2\xAB\tO\t_\n"
+				 "ve\xC2\xAC\tO\t_\n"
+				 "nu\xC2\xAC\tO\t_\n"
+				 "e\tO\t_\n"
+				 "\xC2\xAC\tO\tEndOfSentence\n"
+				 "ici\xC2\xAC\tO\tEndOfSentence\n"
+				 "bas\tO\t_\n";
+	vl_conll *c = NULL;
+	uint8_t wt[16], tags[16];
+
+	CHECK_INT(vl__conll_read(&c, in, sizeof in - 1, VL_CONLL_HIPE, NULL),
+		  0);
+	CHECK_INT(c->n_tokens, 12);
+	CHECK_INT(c->n_sents, 3);
+	/* Emile Laurent est con¬ « venue ¬ | ici¬ | bas: a cut before a
+	 * quote, a lone "¬" and a cut at a sentence's end stay */
+	CHECK_INT(c->n_words, 9);
+	CHECK_INT(c->wsent[1], 7);
+	CHECK_INT(c->words[1].len, 7);
+	CHECK(!memcmp(c->words[1].p, "Laurent", 7));
+	CHECK_INT(c->words[3].len, 5);
+	CHECK(!memcmp(c->words[5].p, "venue", 5));
+	CHECK_INT(c->word_of[2], 1);
+	CHECK_INT(c->word_of[8], 5);
+	CHECK_INT(c->word_of[9], 6);
+	CHECK_INT(c->words[7].len, 5);
+	vl__conll_word_tags(c, 0, wt);
+	CHECK_INT(wt[0], B(PER));
+	CHECK_INT(wt[1], I(PER));
+	CHECK_INT(wt[2], O);
+	wt[0] = B(LOC);
+	wt[1] = B(PER);
+	vl__conll_project(c, 0, wt, tags);
+	CHECK_INT(tags[0], B(LOC));
+	CHECK_INT(tags[1], B(PER));
+	CHECK_INT(tags[2], I(PER));
+	CHECK_INT(tags[3], O);
+	CHECK_INT(tags[7], O);
+	CHECK_INT(vl__conll_tag(c, 0, vl__tagger_default(), vl__gaz_default(),
+				tags),
+		  0);
+	for (size_t i = 0; i < 6; i++)
+		CHECK(tags[i] < VL_NTAGS);
+	CHECK_INT(vl__conll_tag(c, 3, vl__tagger_default(), NULL, tags),
+		  VL_EINVAL);
 	vl__conll_free(c);
 }
 
@@ -221,10 +281,12 @@ static size_t split(const char *s, vl_span *toks, size_t cap)
 static int type_at(const char *sent, const char *w)
 {
 	vl_span toks[64];
-	uint8_t tags[64];
+	uint8_t tags[64], gaz[64] = { 0 };
 	size_t n = split(sent, toks, 64), i;
 
-	if (vl__tagger_tag(vl__tagger_default(), toks, NULL, n, tags))
+	/* as the entity stage calls it: with the gazetteer's flags */
+	vl__gaz_mark(vl__gaz_default(), toks, n, gaz);
+	if (vl__tagger_tag(vl__tagger_default(), toks, gaz, n, tags))
 		return -1;
 	for (i = 0; i < n; i++)
 		if (toks[i].len == strlen(w) &&
