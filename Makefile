@@ -37,7 +37,7 @@ TEST_OBJ = $(TEST_SRC:%.c=$(B)/%.o)
 B := $(BUILD)
 SAN := $(BUILD)/san
 
-.PHONY: all test run bench fuzz format lint clean unit idf-prior ner-model gazetteer \
+.PHONY: all test run bench fuzz format lint clean unit idf-prior ner-model gazetteer chrono \
         build-all test-run bench-run fuzz-run lint-run header-test
 
 # ---- public targets: packages first, then the work in a sub-make ----
@@ -79,19 +79,27 @@ unit:
 
 build-all: $(B)/veille
 
-# ---- data tables compiled in (data/entities/*: tools/embed.c) ----
-EMBED_DATA := $(wildcard data/entities/*)
-EMBED_INC := $(EMBED_DATA:data/entities/%=$(B)/gen/%.inc)
+# ---- data tables compiled in (data/{entities,dates,quotes,claims}/*: tools/embed.c;
+# file names are unique across these folders) ----
+EMBED_DIRS := data/entities data/dates data/quotes data/claims
+EMBED_DATA := $(foreach d,$(EMBED_DIRS),$(wildcard $(d)/*))
+EMBED_INC := $(addprefix $(B)/gen/,$(addsuffix .inc,$(notdir $(EMBED_DATA))))
+vpath %.txt $(EMBED_DIRS)
+vpath %.tsv $(EMBED_DIRS)
+vpath %.model $(EMBED_DIRS)
 $(B)/embed: tools/embed.c
 	@mkdir -p $(dir $@)
 	@$(CC) -std=c11 -O1 -o $@ $<
-$(B)/gen/%.inc: data/entities/% $(B)/embed
+$(B)/gen/%.inc: % $(B)/embed
 	@mkdir -p $(dir $@)
 	@echo "  EMBED $<"
 	@$(B)/embed vl__data_$(subst .,_,$(subst -,_,$*)) < $< > $@.tmp && mv $@.tmp $@
-ENT_SRC := $(wildcard src/entities/*.c)
+ENT_SRC := $(wildcard src/entities/*.c src/dates/*.c src/quotes/*.c src/claims/*.c)
 $(ENT_SRC:%.c=$(B)/%.o) $(ENT_SRC:%.c=$(SAN)/%.o): $(EMBED_INC)
 $(B)/src/entities/%.o $(SAN)/src/entities/%.o: ALL_CFLAGS += -I$(B)/gen
+$(B)/src/dates/%.o $(SAN)/src/dates/%.o: ALL_CFLAGS += -I$(B)/gen
+$(B)/src/quotes/%.o $(SAN)/src/quotes/%.o: ALL_CFLAGS += -I$(B)/gen
+$(B)/src/claims/%.o $(SAN)/src/claims/%.o: ALL_CFLAGS += -I$(B)/gen
 
 # ---- objects (normal and sanitizer builds share the rules) ----
 $(B)/%.o: %.c $(wildcard include/*.h src/*/*.h)
@@ -215,6 +223,11 @@ gazetteer:
 	  $(B)/gazetteer "$(SHARED)/lexicons" > data/entities/gazetteer.tsv.tmp && \
 	  mv data/entities/gazetteer.tsv.tmp data/entities/gazetteer.tsv; \
 	else echo "gazetteer: $(SHARED)/lexicons not found: nothing to do"; fi
+
+# chrono-node, the peer `veille eval dates` compares with (needs node and
+# npm, and the npm registry; pinned in tools/chrono/package.json).
+chrono:
+	cd tools/chrono && npm install --no-audit --no-fund
 
 $(B)/ner_train: tools/ner_train.c $(B)/libveille.a
 	$(CC) $(ALL_CFLAGS) -o $@ $^ $(PKG_LIBS)

@@ -513,6 +513,72 @@ int vl_engine_entity_json(vl_engine *eng, int64_t id, unsigned flags,
 int vl_engine_mentions_json(vl_engine *eng, const char *article_id,
 			    unsigned flags, char **out);
 
+/* ------------------------------------------ dates, quotations, claims */
+
+/*
+ * An article's dates as a JSON object (flags: VL_JSON_PRETTY): "article",
+ * "published" (as given, or null), "published_inferred" (when the date
+ * given is missing or only a month or a year: the day relative dates
+ * are read against, or null) with "inferred_from" ("text", "story" or
+ * "period"), and "dates": each with "text", "start", "end" (byte offsets
+ * into the clean text, or into the original text for "in": "original",
+ * a date in a line cleaning removed, whose reason is "removed_line"),
+ * "value" (ISO 8601: a day, a week, a month, a year or an interval),
+ * "first" and "last" (days), "granularity", "part" (of a day, or null),
+ * "relative", "future", "approx", "duration". VL_ENOTFOUND for an
+ * unknown article. *out owned by the caller (vl_free).
+ */
+int vl_engine_dates_json(vl_engine *eng, const char *article_id, unsigned flags,
+			 char **out);
+
+/* Filter of vl_engine_quotes_json; start from VL_QUOTE_QUERY_INIT. */
+typedef struct vl_quote_query {
+	unsigned version;
+	int64_t story;	     /* 0: any */
+	const char *article; /* an article id, or NULL: any */
+	const char *speaker; /* a name (see vl_engine_find_entities), or NULL */
+	size_t limit;	     /* 0: no limit */
+} vl_quote_query;
+#define VL_QUOTE_QUERY_INIT         \
+	{                           \
+		1, 0, NULL, NULL, 0 \
+	}
+
+/*
+ * Quotations as a JSON array, articles in publication order: "article",
+ * "source", "published", "start", "end" (the quoted words, marks
+ * excluded), "text", "kind" ("direct", "partial", "reported"),
+ * "speaker" (the entity's name, or null), "speaker_entity" (id or null),
+ * "carried" (speaker carried from an earlier quotation). VL_ENOTFOUND
+ * when q->article names no article.
+ */
+int vl_engine_quotes_json(vl_engine *eng, const vl_quote_query *q,
+			  unsigned flags, char **out);
+
+/*
+ * A story's claims grouped by subject, as a JSON object: "story" and
+ * "subjects", each with "event" (the class of event: "control",
+ * "encirclement"...), "subject" and "subject_entity" (the place or
+ * thing, or null), "disputed", "claims" (each: "article", "source",
+ * "source_entity", "text", "polarity": "asserts", "denies" or "doubts",
+ * "start", "end", "published", "figure") and "disputes" (pairs of claim
+ * indexes in "claims": "claim", "by", "why": "denial", "doubt" or
+ * "figures"); then "other_claims", the count of claims about no known
+ * class of event. Disputed subjects come first.
+ */
+int vl_engine_claims_json(vl_engine *eng, int64_t story, unsigned flags,
+			  char **out);
+
+/*
+ * A story's timeline as a JSON object: "story" and "days" in order, each
+ * with "date" (ISO day) and "events": the sentences that date an event
+ * to that day ("article", "source", "expression", "text", "start",
+ * "end", and "claims" made in that sentence: "source", "polarity",
+ * "event").
+ */
+int vl_engine_timeline_json(vl_engine *eng, int64_t story, unsigned flags,
+			    char **out);
+
 /* ---------------------------------------------------------------- stats */
 
 typedef struct vl_count {

@@ -34,12 +34,20 @@ int cmd_recluster(int argc, char **argv);
 int cmd_entities(int argc, char **argv);
 int cmd_entity(int argc, char **argv);
 int cmd_mentions(int argc, char **argv);
+/* veille dates, quotes, claims, timeline (cmd_extract.c) */
+int cmd_dates(int argc, char **argv);
+int cmd_quotes(int argc, char **argv);
+int cmd_claims(int argc, char **argv);
+int cmd_timeline(int argc, char **argv);
 /* veille eval stories, veille eval similarity (cmd_eval_stories.c) */
 int cli_eval_stories(int argc, char **argv);
 int cli_eval_similarity(int argc, char **argv);
 /* veille eval ner (cmd_eval_ner.c), eval variants (cmd_eval_names.c) */
 int cli_eval_ner(int argc, char **argv);
 int cli_eval_variants(int argc, char **argv);
+/* veille eval dates (cmd_eval_dates.c), eval quotes (cmd_eval_quotes.c) */
+int cli_eval_dates(int argc, char **argv);
+int cli_eval_quotes(int argc, char **argv);
 
 /* Create an empty temporary store for an evaluation: path gets its name
  * (empty on failure, said on stderr); 0 or an exit code. */
@@ -64,6 +72,10 @@ int cli_open(vl_engine **eng, const char *db_opt, int read_only);
 /* The same with the engine's options (the story stage's, read_only). */
 int cli_open_with(vl_engine **eng, const char *db_opt,
 		  const vl_engine_options *o);
+/* Print s on one line of at most max bytes: tabs and line breaks become
+ * spaces (lists are tab-separated), a UTF-8 sequence is never cut, "…"
+ * says something was left out. */
+void cli_put_flat(const char *s, size_t max);
 /* Print "veille: what: message" on stderr. */
 void cli_error(const char *what, const char *msg);
 /* Is --help / -h among argv? Prints usage and returns 1 if so. */

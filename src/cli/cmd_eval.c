@@ -17,7 +17,9 @@
 #include "cli/cli.h"
 
 static const char eval_usage[] =
-	"usage: veille eval reuse|stories|similarity|ner|variants [ARGS]\n"
+	"usage: veille eval "
+	"reuse|stories|similarity|ner|variants|dates|quotes\n"
+	"                   [ARGS]\n"
 	"\n"
 	"  reuse       near-duplicate recall and precision on groups of "
 	"articles\n"
@@ -29,6 +31,10 @@ static const char eval_usage[] =
 	"              entity tagger on annotated files\n"
 	"  variants    how often the written variants of a city's name meet\n"
 	"              in one entity, and how often two cities are merged\n"
+	"  dates       accuracy of the date resolver on test cases (and\n"
+	"              chrono-node's, where installed)\n"
+	"  quotes      precision, recall and speaker accuracy of quotations\n"
+	"              on an annotated set\n"
 	"\n"
 	"veille eval COMMAND --help tells more.\n";
 
@@ -511,6 +517,10 @@ int cmd_eval(int argc, char **argv)
 		return cli_eval_ner(argc - 1, argv + 1);
 	if (argc >= 2 && !strcmp(argv[1], "variants"))
 		return cli_eval_variants(argc - 1, argv + 1);
+	if (argc >= 2 && !strcmp(argv[1], "dates"))
+		return cli_eval_dates(argc - 1, argv + 1);
+	if (argc >= 2 && !strcmp(argv[1], "quotes"))
+		return cli_eval_quotes(argc - 1, argv + 1);
 	if (argc >= 2 &&
 	    (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h"))) {
 		fputs(eval_usage, stdout);

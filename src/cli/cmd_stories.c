@@ -146,23 +146,6 @@ static int fail(vl_engine *eng, const char *what, int rc, const char *absent)
 	return EXIT_FAILURE_;
 }
 
-/* Print s on one line of at most max bytes: tabs and line breaks become
- * spaces (the list is tab-separated), a UTF-8 sequence is never cut. */
-static void put_flat(const char *s, size_t max)
-{
-	size_t len = strlen(s), n = len;
-
-	if (n > max) {
-		n = max;
-		while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
-			n--;
-	}
-	for (size_t i = 0; i < n; i++)
-		putchar(strchr("\t\n\r", s[i]) ? ' ' : s[i]);
-	if (n < len)
-		fputs("…", stdout);
-}
-
 /* "first..last", or "-" when the story has no publication time. */
 static void put_span(const vl_story *s, const char *sep)
 {
@@ -185,7 +168,7 @@ static void put_list(const char *const *v, size_t n)
 static void put_label(const vl_story *s, size_t max)
 {
 	if (s->label && *s->label) {
-		put_flat(s->label, max);
+		cli_put_flat(s->label, max);
 		return;
 	}
 	putchar('(');
@@ -278,7 +261,7 @@ static int put_article(vl_engine *eng, const char *id)
 	printf("  %s\t%s\t%s\t", id,
 	       vl_article_published(a) ? vl_article_published(a) : "-",
 	       vl_article_source(a));
-	put_flat(t ? t : vl_article_text(a), t ? 200 : 70);
+	cli_put_flat(t ? t : vl_article_text(a), t ? 200 : 70);
 	putchar('\n');
 	vl_article_free(a);
 	return 0;
@@ -382,7 +365,7 @@ static void put_story(const cJSON *o, int64_t id)
 	       (long long)(id ? id : (int64_t)number(o, "story")));
 	if (label && *label) {
 		fputs(" \"", stdout);
-		put_flat(label, 200);
+		cli_put_flat(label, 200);
 		putchar('"');
 	}
 }
@@ -432,7 +415,7 @@ static void put_matched(const cJSON *w, int new_story)
 
 		printf("  %5.1f %%  %-6s  ", score > 0 ? 100 * part / score : 0,
 		       kind ? kind : "?");
-		put_flat(text ? text : "", 200);
+		cli_put_flat(text ? text : "", 200);
 		putchar('\n');
 	}
 }

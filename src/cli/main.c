@@ -32,8 +32,12 @@ static const char usage[] =
 	"  entities   list the entities (persons, places, organisations)\n"
 	"  entity     one entity: every way it was written, where it is\n"
 	"  mentions   an article's mentions of entities\n"
+	"  dates      an article's dates, resolved against its publication\n"
+	"  quotes     quotations and their speakers\n"
+	"  claims     a story's claims by subject, and who disputes them\n"
+	"  timeline   a story's dated events, day by day\n"
 	"  eval       quality figures on labelled data (reuse, stories,\n"
-	"             similarity, ner, variants)\n"
+	"             similarity, ner, variants, dates, quotes)\n"
 	"\n"
 	"Every command takes --db FILE (default: $VEILLE_DB, else "
 	"./veille.db)\n"
@@ -71,6 +75,21 @@ int cli_open_with(vl_engine **eng, const char *db_opt,
 		return EXIT_FAILURE_;
 	}
 	return EXIT_OK;
+}
+
+void cli_put_flat(const char *s, size_t max)
+{
+	size_t len = strlen(s), n = len;
+
+	if (n > max) {
+		n = max;
+		while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
+			n--;
+	}
+	for (size_t i = 0; i < n; i++)
+		putchar(strchr("\t\n\r", s[i]) ? ' ' : s[i]);
+	if (n < len)
+		fputs("…", stdout);
 }
 
 void cli_error(const char *what, const char *msg)
@@ -152,7 +171,9 @@ int main(int argc, char **argv)
 		{ "compare", cmd_compare },	{ "stories", cmd_stories },
 		{ "story", cmd_story },		{ "why", cmd_why },
 		{ "recluster", cmd_recluster }, { "entities", cmd_entities },
-		{ "entity", cmd_entity },	{ "mentions", cmd_mentions }
+		{ "entity", cmd_entity },	{ "mentions", cmd_mentions },
+		{ "dates", cmd_dates },		{ "quotes", cmd_quotes },
+		{ "claims", cmd_claims },	{ "timeline", cmd_timeline }
 	};
 
 	if (argc < 2) {

@@ -285,14 +285,14 @@ static int learn_lines(run *r, const char *source, int64_t rowid,
  * (fatal for the ingest) or 0; bad input is reported and counted. */
 /* Before an article's text changes: its mentions go (they point into
  * the old clean text, read here). */
-static int forget_entities(run *r, int64_t rowid)
+static int forget_extracted(run *r, int64_t rowid)
 {
 	char *old = NULL;
 	size_t len = 0;
 	int rc = vl__store_clean_of(r->eng->store, rowid, &old, &len);
 
 	if (!rc || rc == VL_ENOTFOUND)
-		rc = vl__entities_forget(r->eng, rowid, old);
+		rc = vl__extract_forget(r->eng, rowid, old);
 	vl__freep(old);
 	return rc;
 }
@@ -314,6 +314,8 @@ static int ingest_record(run *r, const vl_record *rec)
 	vl_store_article sa;
 	unsigned char *reuse_blobs = NULL;
 	const void *nul;
+	vl_extracted ex;
+	int extracted = 0, coarse;
 	size_t limit = r->opts->max_article_bytes ? r->opts->max_article_bytes
 						  : DEFAULT_MAX_ARTICLE;
 
@@ -446,7 +448,7 @@ static int ingest_record(run *r, const vl_record *rec)
 		rc = vl__reuse_columns(r->eng, &p, known ? rowid : 0, &sa,
 				       &reuse_blobs);
 	if (!rc && known)
-		rc = forget_entities(r, rowid);
+		rc = forget_extracted(r, rowid);
 	if (!rc) {
 		rc = known ? vl__store_replace(r->eng->store, rowid, &sa)
 			   : vl__store_insert(r->eng->store, &sa, &rowid);
@@ -455,21 +457,32 @@ static int ingest_record(run *r, const vl_record *rec)
 		rc = learn_lines(r, source, rowid, &p);
 	if (!rc)
 		rc = vl__reuse_link(r->eng, rowid, &p, sa.dup_of, known);
+	coarse = !sa.has_ts		      ? 0
+		 : strlen(raw.published) == 7 ? 1
+		 : strlen(raw.published) <= 4 ? 2
+					      : 0;
+	if (!rc && !(rc = vl__extract(&ex, p.an, p.clean.ptr, p.clean.len,
+				      sa.lang, sa.has_ts ? ts : INT64_MIN,
+				      coarse, raw.text, raw.text_len)))
+		extracted = 1;
 	if (!rc) {
-		vl_story_input si = { rowid,
-				      p.an,
-				      NULL,
-				      0,
-				      sa.title,
-				      sa.lang,
-				      sa.has_ts ? ts : INT64_MIN,
-				      (int64_t)time(NULL),
-				      known };
+		/* an undated article is placed by the day its text gives */
+		/* the date as given places the article; a day read from
+		 * the text is a guess, kept for its dates only */
+		int64_t when = sa.has_ts ? ts : INT64_MIN;
+		vl_story_input si = { .rowid = rowid,
+				      .body = p.an,
+				      .title = sa.title,
+				      .lang = sa.lang,
+				      .ts = when,
+				      .wall = (int64_t)time(NULL),
+				      .replaced = known };
 		rc = vl__stories_assign(r->eng, &si);
 	}
 	if (!rc)
-		rc = vl__entities_link(r->eng, rowid, p.an, p.clean.ptr,
-				       p.clean.len, sa.lang);
+		rc = vl__extract_store(r->eng, rowid, &ex, p.clean.ptr);
+	if (extracted)
+		vl__extract_free(&ex);
 	vl__freep(reuse_blobs);
 	if (!rc) {
 		if (known)

@@ -4,7 +4,11 @@
 #ifndef VL_ENGINE_ENGINE_INT_H
 #define VL_ENGINE_ENGINE_INT_H
 
+#include "claims/claims.h"
+#include "dates/dates.h"
 #include "engine/prepare.h"
+#include "entities/mentions.h"
+#include "quotes/quotes.h"
 #include "reuse/index.h"
 #include "store/store.h"
 #include "stories/cluster.h"
@@ -76,10 +80,52 @@ void vl__stories_unload(vl_engine *eng);
 /* The entity stage's aliases: the built-in list and the user's file
  * (may be NULL). 0, VL_ENOMEM, VL_EIO or VL_EINVAL (err says where). */
 int vl__entities_open(vl_engine *eng, const char *aliases_file, vl_error *err);
-/* Find a just-stored article's mentions and link them to the store's
- * entities (inside the caller's transaction). */
-int vl__entities_link(vl_engine *eng, int64_t rowid, const vl_analysis *an,
-		      const char *text, size_t len, const char *lang);
+/* Link a just-stored article's mentions (of its clean text) to the
+ * store's entities (inside the caller's transaction); *ids gets the
+ * store id of each of the article's local entities (ms->ents order; 0
+ * for none), owned by the caller. */
+struct vl_ments;
+int vl__entities_link(vl_engine *eng, int64_t rowid, const struct vl_ments *ms,
+		      const char *text, int64_t **ids);
+/* What the extraction stages found in one article (extract.c). */
+typedef struct vl_extracted {
+	vl_ments ms;
+	vl_dates dates;
+	vl_quotes quotes;
+	vl_claims claims;
+	int32_t inferred_day; /* publication day read from the text, when
+				 none was given; INT32_MIN: none */
+} vl_extracted;
+
+/* Run the pure extraction stages on an article's clean text; published:
+ * its publication time (INT64_MIN unknown), coarse when it was given as
+ * a month (1) or a year (2) only: the day is then read from the text,
+ * or from the head of the original text (lines cleaning removed). */
+int vl__extract(vl_extracted *x, const vl_analysis *an, const char *text,
+		size_t len, const char *lang, int64_t published, int coarse,
+		const char *original, size_t original_len);
+void vl__extract_free(vl_extracted *x);
+/* Write them for a just-stored article (in the caller's transaction). */
+int vl__extract_store(vl_engine *eng, int64_t rowid, const vl_extracted *x,
+		      const char *text);
+/* How the day an article is read against was known (dating.c). */
+enum {
+	VL_DAY_NONE = 0, /* not at all */
+	VL_DAY_GIVEN,	 /* its publication date */
+	VL_DAY_TEXT,	 /* its text (dateline, explicit dates) */
+	VL_DAY_STORY,	 /* its story's other articles */
+	VL_DAY_PERIOD	 /* the start of its coarse publication date */
+};
+/* The weekday an article's lead names first ("Poutine a appelé
+ * vendredi ..."), 0 Sunday .. 6, or -1. */
+int vl__lead_weekday(const char *text);
+/* That day for stored article rowid (its clean text given). */
+int vl__article_day(vl_engine *eng, int64_t rowid, const char *text,
+		    int32_t *day, int *how);
+
+/* Before an article's text is replaced: all of the above goes. */
+int vl__extract_forget(vl_engine *eng, int64_t rowid, const char *old_text);
+
 /* Before an article's text is replaced: its mentions go and its
  * entities' counts drop (old_text: its clean text so far). */
 int vl__entities_forget(vl_engine *eng, int64_t rowid, const char *old_text);

@@ -229,49 +229,49 @@ int vl__entities_forget(vl_engine *eng, int64_t rowid, const char *old_text)
 	return rc;
 }
 
-int vl__entities_link(vl_engine *eng, int64_t rowid, const vl_analysis *an,
-		      const char *text, size_t len, const char *lang)
+int vl__entities_link(vl_engine *eng, int64_t rowid, const vl_ments *ms,
+		      const char *text, int64_t **ids_out)
 {
-	vl_ments ms;
 	int64_t *ids = NULL;
 	vl_buf b = VL_BUF_INIT;
-	int rc;
+	int rc = 0;
 
-	if ((rc = vl__mentions_find(&ms, text, len, an, lang)))
-		return rc;
-	if (ms.n_ents && !(ids = vl__calloc(ms.n_ents, sizeof *ids))) {
+	*ids_out = NULL;
+	if (!ms->n_ents)
+		return 0; /* no entity, no mention */
+	if (!(ids = vl__calloc(ms->n_ents, sizeof *ids))) {
 		rc = VL_ENOMEM;
 		goto done;
 	}
-	for (size_t e = 0; e < ms.n_ents && !rc; e++)
-		rc = find_or_make(eng, &ms, &ms.ents[e], &ids[e]);
-	for (size_t e = 0; e < ms.n_ents && !rc; e++) {
+	for (size_t e = 0; e < ms->n_ents && !rc; e++)
+		rc = find_or_make(eng, ms, &ms->ents[e], &ids[e]);
+	for (size_t e = 0; e < ms->n_ents && !rc; e++) {
 		int64_t gone = 0;
-		if (!ids[e] || ms.ents[e].alias == UINT32_MAX)
+		if (!ids[e] || ms->ents[e].alias == UINT32_MAX)
 			continue;
-		rc = add_alias(eng, ms.ents[e].type,
-			       vl__ments_name(&ms, ms.ents[e].alias), ids[e],
+		rc = add_alias(eng, ms->ents[e].type,
+			       vl__ments_name(ms, ms->ents[e].alias), ids[e],
 			       &gone);
-		for (size_t k = 0; gone && k < ms.n_ents; k++)
+		for (size_t k = 0; gone && k < ms->n_ents; k++)
 			if (ids[k] == gone)
 				ids[k] = ids[e];
 	}
 	/* one count per entity even when two local ones met in it */
-	for (size_t e = 0; e < ms.n_ents && !rc; e++) {
+	for (size_t e = 0; e < ms->n_ents && !rc; e++) {
 		uint32_t n = 0;
 		int first = 1;
-		for (size_t k = 0; k < ms.n_ents; k++) {
+		for (size_t k = 0; k < ms->n_ents; k++) {
 			if (ids[k] != ids[e])
 				continue;
 			first = first && k >= e;
-			n += ms.ents[k].n_mentions;
+			n += ms->ents[k].n_mentions;
 		}
 		if (ids[e] && first)
 			rc = vl__store_entity_count(eng->store, ids[e], (int)n,
 						    1);
 	}
-	for (size_t i = 0; i < ms.n && !rc; i++) {
-		const vl_ment *m = &ms.m[i];
+	for (size_t i = 0; i < ms->n && !rc; i++) {
+		const vl_ment *m = &ms->m[i];
 		vl_store_mention sm = { m->start, m->end, ids[m->local],
 					m->type, m->how };
 		if (!sm.entity)
@@ -283,8 +283,10 @@ int vl__entities_link(vl_engine *eng, int64_t rowid, const vl_analysis *an,
 						      b.ptr, 1);
 	}
 done:
-	vl__freep(ids);
+	if (rc)
+		vl__freep(ids);
+	else
+		*ids_out = ids;
 	vl_buf_free(&b);
-	vl__ments_free(&ms);
 	return rc;
 }

@@ -195,6 +195,7 @@ static void role_rule(finder *f, const vl_token *t, size_t n, size_t i,
 		 * two, else the role ends here */
 		if (t[j].kind != VL_TOK_WORD || ++lower > 2)
 			break;
+		prep = 0; /* "correspondant de guerre Alexandre Kots" */
 		j++;
 	}
 	if (name) {

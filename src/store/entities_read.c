@@ -225,7 +225,8 @@ static int gather_story(vl_store *st, int64_t story, story_ent **out, size_t *n)
 	*out = v;
 	if (rc != SQLITE_DONE)
 		return rc == VL_ENOMEM ? rc : vl__store_fail(st, rc);
-	qsort(v, *n, sizeof *v, by_mentions);
+	if (*n)
+		qsort(v, *n, sizeof *v, by_mentions);
 	return 0;
 }
 

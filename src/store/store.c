@@ -124,10 +124,47 @@ static const char *const migrations[] = {
 	" type INTEGER NOT NULL, how INTEGER NOT NULL,"
 	" PRIMARY KEY(article, start)) WITHOUT ROWID;"
 	"CREATE INDEX mentions_entity ON mentions(entity, article);",
+	/* 5: when and who said what — each article's dates (civil days,
+	 * days since 1970-01-01), quotations (speaker: an entity) and
+	 * claims (source: an entity, or a phrase at src_start..src_end);
+	 * offsets into the clean text. published_day: the day an article
+	 * without a publication date was given from its text (inferred) */
+	"ALTER TABLE articles ADD COLUMN published_day INTEGER;"
+	"CREATE TABLE dates("
+	" article INTEGER NOT NULL, start INTEGER NOT NULL,"
+	" end INTEGER NOT NULL, first_day INTEGER NOT NULL,"
+	" last_day INTEGER NOT NULL, gran INTEGER NOT NULL,"
+	" part INTEGER NOT NULL, flags INTEGER NOT NULL,"
+	" PRIMARY KEY(article, start)) WITHOUT ROWID;"
+	"CREATE TABLE quotes("
+	" article INTEGER NOT NULL, start INTEGER NOT NULL,"
+	" end INTEGER NOT NULL, kind INTEGER NOT NULL, speaker INTEGER,"
+	" speaker_start INTEGER, speaker_end INTEGER,"
+	" cue_start INTEGER, cue_end INTEGER, carried INTEGER NOT NULL,"
+	" PRIMARY KEY(article, start)) WITHOUT ROWID;"
+	"CREATE INDEX quotes_speaker ON quotes(speaker);"
+	"CREATE TABLE claims("
+	" id INTEGER PRIMARY KEY, article INTEGER NOT NULL,"
+	" start INTEGER NOT NULL, end INTEGER NOT NULL, source INTEGER,"
+	" src_start INTEGER, src_end INTEGER, subject INTEGER,"
+	" subject_inferred INTEGER NOT NULL, polarity INTEGER NOT NULL,"
+	" event TEXT, number REAL, quote_start INTEGER);"
+	"CREATE INDEX claims_article ON claims(article);",
 };
 #define N_MIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
 
 static const char *const sql_text[N_STMT] = {
+	[S_DATE_ADD] = "INSERT OR REPLACE INTO dates VALUES(?,?,?,?,?,?,?,?)",
+	[S_QUOTE_ADD] =
+		"INSERT OR REPLACE INTO quotes VALUES(?,?,?,?,?,?,?,?,?,?)",
+	[S_CLAIM_ADD] =
+		"INSERT INTO claims(article, start, end, source, src_start,"
+		" src_end, subject, subject_inferred, polarity, event, number,"
+		" quote_start) VALUES(?,?,?,?,?,?,?,?,?,?,?,?)",
+	[S_DATES_DEL] = "DELETE FROM dates WHERE article=?",
+	[S_QUOTES_DEL] = "DELETE FROM quotes WHERE article=?",
+	[S_CLAIMS_DEL] = "DELETE FROM claims WHERE article=?",
+	[S_PUBLISHED_DAY] = "UPDATE articles SET published_day=?2 WHERE rowid=?1",
 	[S_ENT_BY_IDENT] = "SELECT entity FROM entity_keys WHERE ident=?",
 	[S_ENT_NEW] =
 		"INSERT INTO entities(type, name, surname) VALUES(?,?,?)",

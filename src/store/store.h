@@ -322,4 +322,90 @@ int vl__store_article_text(vl_store *st, const char *id, int64_t *rowid,
 int vl__store_entity_name(vl_store *st, int64_t id, int *type, char *buf,
 			  size_t cap);
 
+/* ------------------------------------------- dates, quotes, claims */
+
+typedef struct vl_store_date {
+	int64_t start, end;
+	int32_t first_day, last_day;
+	int gran, part, flags;
+} vl_store_date;
+
+typedef struct vl_store_quote {
+	int64_t start, end, speaker; /* speaker: entity id or 0 */
+	int64_t speaker_start, speaker_end, cue_start, cue_end;
+	int kind, carried;
+} vl_store_quote;
+
+typedef struct vl_store_claim {
+	int64_t start, end, source, src_start, src_end, subject; /* ids 0 */
+	int subject_inferred, polarity;
+	const char *event;   /* class name or NULL */
+	double number;	     /* NAN: none */
+	int64_t quote_start; /* -1: none */
+} vl_store_claim;
+
+int vl__store_date_add(vl_store *st, int64_t article, const vl_store_date *d);
+int vl__store_quote_add(vl_store *st, int64_t article, const vl_store_quote *q);
+int vl__store_claim_add(vl_store *st, int64_t article, const vl_store_claim *c);
+/* Forget an article's dates, quotations and claims. */
+int vl__store_extracted_del(vl_store *st, int64_t article);
+/* The day an undated article was given from its text (INT32_MIN: none). */
+int vl__store_published_day(vl_store *st, int64_t article, int32_t day);
+
+/* Reading them back (extract_read.c): each row comes with its article;
+ * what cb gets is borrowed for the call. */
+typedef struct vl_store_xarticle {
+	int64_t rowid;
+	const char *id, *source, *title, *text; /* text: the clean text */
+	size_t text_len;
+	int64_t time; /* publication time, or the inferred day's midnight,
+			 INT64_MIN when neither */
+	int inferred; /* time is the inferred day */
+} vl_store_xarticle;
+
+/* Dates of one article (article > 0) or of a story's articles, by
+ * article then offset. */
+int vl__store_each_date(vl_store *st, int64_t article, int64_t story,
+			int (*cb)(const vl_store_xarticle *a,
+				  const vl_store_date *d, void *payload),
+			void *payload);
+/* Quotations of one article, or of a story, or all (both 0), articles
+ * by time; speaker_name NULL when none. */
+int vl__store_each_quote(vl_store *st, int64_t article, int64_t story,
+			 int (*cb)(const vl_store_xarticle *a,
+				   const vl_store_quote *q,
+				   const char *speaker_name, void *payload),
+			 void *payload);
+/* Claims of a story's articles, by time; the source's and subject's
+ * entity names (NULL when none). */
+int vl__store_each_claim(vl_store *st, int64_t story,
+			 int (*cb)(const vl_store_xarticle *a,
+				   const vl_store_claim *c,
+				   const char *source_name,
+				   const char *subject_name, void *payload),
+			 void *payload);
+
+/* An article's inferred publication day (INT32_MIN: none). */
+int vl__store_published_day_of(vl_store *st, int64_t article, int32_t *day);
+
+/* How an article is dated: its publication as given (string and time,
+ * INT64_MIN when none), the day read from its text (INT32_MIN), its
+ * story (0). */
+typedef struct vl_store_dating {
+	int64_t rowid, story, ts;
+	int32_t text_day;
+	char published[40]; /* "" when none */
+} vl_store_dating;
+
+int vl__store_dating(vl_store *st, int64_t rowid, vl_store_dating *out);
+/* One article as the readers above give it (cb not called when there
+ * is none). */
+int vl__store_xarticle(vl_store *st, int64_t rowid,
+		       int (*cb)(const vl_store_xarticle *a, void *payload),
+		       void *payload);
+/* The dating of each article of a story. */
+int vl__store_each_dating(vl_store *st, int64_t story,
+			  int (*cb)(const vl_store_dating *d, void *payload),
+			  void *payload);
+
 #endif

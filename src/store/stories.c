@@ -217,9 +217,11 @@ int vl__store_stories_clear(vl_store *st)
 	return 0;
 }
 
-#define TEXT_COLUMNS                                            \
-	"SELECT rowid, title, COALESCE(clean, original), lang," \
-	" published_ts, ingested_at FROM articles"
+/* An undated article's time is the day its text gave (published_day). */
+#define TEXT_COLUMNS                                                  \
+	"SELECT rowid, title, COALESCE(clean, original), lang,"       \
+	" COALESCE(published_ts, published_day * 86400), ingested_at" \
+	" FROM articles"
 
 static int each_text_row(vl_store *st, sqlite3_stmt *q,
 			 int (*cb)(const vl_store_text *t, void *payload),
@@ -258,7 +260,8 @@ int vl__store_each_text(vl_store *st, int64_t after, int by_time,
 	if (sqlite3_prepare_v2(st->db,
 			       by_time ? TEXT_COLUMNS
 				       " WHERE rowid > ? ORDER BY"
-				       " COALESCE(published_ts, ingested_at),"
+				       " COALESCE(published_ts,"
+				       " published_day * 86400, ingested_at),"
 				       " rowid"
 				       : TEXT_COLUMNS
 				       " WHERE rowid > ? ORDER BY rowid",
