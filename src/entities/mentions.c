@@ -374,6 +374,23 @@ static int decode(finder *f, size_t sent, const vl_token *t, size_t n)
 
 /* The mentions on both sides of each alias phrase: the last one before
  * it and the first one after it, in its sentence. */
+/* Is mention m the complement that ends a longer name ("le ministère
+ * russe de la Défense")? Its tokens are preceded by "de la", "du",
+ * "des" or "de l'". */
+static int is_complement(const vl_ment *m, const vl_token *toks,
+			 const vl_sentence *s)
+{
+	size_t i = s->first_token, end = s->first_token + s->n_tokens;
+	while (i < end && toks[i].start < m->start)
+		i++;
+	if (i == s->first_token || i >= end)
+		return 0;
+	if (norm_is(&toks[i - 1], "du") || norm_is(&toks[i - 1], "des"))
+		return 1;
+	return i >= s->first_token + 2 && norm_is(&toks[i - 2], "de") &&
+	       (norm_is(&toks[i - 1], "la") || norm_is(&toks[i - 1], "l'"));
+}
+
 static int pair_cues(vl_ments *o, const vl_token *toks, const cue *cues,
 		     size_t n_cues, const vl_sentence *sents)
 {
@@ -386,7 +403,12 @@ static int pair_cues(vl_ments *o, const vl_token *toks, const cue *cues,
 		for (size_t i = 0; i < o->n; i++) {
 			if (o->m[i].start < s->start || o->m[i].end > s->end)
 				continue;
-			if (o->m[i].end <= at)
+			/* the name the sentence used, not the end of a
+			 * longer one ("a indiqué le ministère russe de la
+			 * Défense, utilisant le nom ...") */
+			if (o->m[i].end <= at &&
+			    (before == SIZE_MAX ||
+			     !is_complement(&o->m[i], toks, s)))
 				before = i;
 			else if (o->m[i].start >= after && next == SIZE_MAX)
 				next = i;
