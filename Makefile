@@ -56,7 +56,7 @@ run: all
 bench:
 	@scripts/deps.sh build
 	@VL_DEPS_OK=1 $(SUBMAKE) build-all $(B)/bench_stages $(B)/bench_reuse \
-	  $(B)/bench_stories $(B)/bench_entities
+	  $(B)/bench_stories $(B)/bench_extract
 	@bench/run.sh $(B)
 
 fuzz:

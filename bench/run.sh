@@ -7,8 +7,9 @@
 # documents; OrangeSum only), then the story stage (bench_stories:
 # features, clustering in publication order by blocks of 5,000 articles,
 # and the whole ingest with stories; OrangeSum only, skipped without
-# it), then the entity stage (bench_entities: mentions and the tagger
-# alone, articles/s and tokens/s; on the sample without OrangeSum). One core: the benchmarks are pinned with taskset when available.
+# it), then the extraction stages (bench_extract: entities and the
+# tagger alone, dates, quotations, claims; articles/s and tokens/s; on the
+# sample without OrangeSum). One core: the benchmarks are pinned with taskset when available.
 # Environment: BENCH_REPS (runs per stage, 5), BENCH_SYNTH_DOCS
 # (synthetic documents of bench_reuse, 1000000), BENCH_STORIES_INGEST
 # (0: bench_stories leaves out the two whole ingests, about 25 s).
@@ -42,4 +43,4 @@ $pin "$build/bench_stories" "$orangesum" "${BENCH_REPS:-5}" \
 	"${BENCH_STORIES_INGEST:-1}"
 
 echo
-$pin "$build/bench_entities" "$corpus" "${BENCH_REPS:-5}"
+$pin "$build/bench_extract" "$corpus" "${BENCH_REPS:-5}"

@@ -548,7 +548,8 @@ typedef struct vl_quote_query {
  * Quotations as a JSON array, articles in publication order: "article",
  * "source", "published", "start", "end" (the quoted words, marks
  * excluded), "text", "kind" ("direct", "partial", "reported"),
- * "speaker" (the entity's name, or null), "speaker_entity" (id or null),
+ * "speaker" (the entity's name, else the phrase the text names the
+ * speaker with, else null), "speaker_entity" (id or null),
  * "carried" (speaker carried from an earlier quotation). VL_ENOTFOUND
  * when q->article names no article.
  */

@@ -239,6 +239,11 @@ static void phrase_source(const finder *f, const vl_quote *q, vl_claim *c)
 
 	c->source = -1;
 	c->src_start = c->src_end = 0;
+	if (q->sp_end > q->sp_start) { /* the phrase the quote stage read */
+		c->src_start = q->sp_start;
+		c->src_end = q->sp_end;
+		return;
+	}
 	/* only after a quotation: "«...», a indiqué X" */
 	if (q->cue_end <= q->cue_start || q->cue_start < q->end ||
 	    q->kind == VL_QUOTE_REPORTED)

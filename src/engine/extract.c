@@ -129,10 +129,10 @@ static int store_quotes(vl_engine *eng, int64_t rowid, const vl_extracted *x,
 		sq.cue_start = q->cue_start;
 		sq.cue_end = q->cue_end;
 		sq.speaker = entity_of(x, ids, q->speaker);
-		if (q->speaker >= 0 && (size_t)q->speaker < x->ms.n) {
-			sq.speaker_start = x->ms.m[q->speaker].start;
-			sq.speaker_end = x->ms.m[q->speaker].end;
-		}
+		/* the speaker as written: a mention, or a phrase ("le
+		 * ministère russe de la Défense") no mention names */
+		sq.speaker_start = q->sp_start;
+		sq.speaker_end = q->sp_end;
 		rc = vl__store_quote_add(eng->store, rowid, &sq);
 	}
 	return rc;

@@ -319,6 +319,11 @@ static int quote_cb(const vl_store_xarticle *a, const vl_store_quote *q,
 		cJSON_AddStringToObject(o, "speaker", speaker);
 		cJSON_AddNumberToObject(o, "speaker_entity",
 					(double)q->speaker);
+	} else if (q->speaker_end > q->speaker_start) {
+		/* a speaker the text names by a phrase only */
+		add_span(o, "speaker", a->text, a->text_len, q->speaker_start,
+			 q->speaker_end);
+		cJSON_AddNullToObject(o, "speaker_entity");
 	} else {
 		cJSON_AddNullToObject(o, "speaker");
 		cJSON_AddNullToObject(o, "speaker_entity");

@@ -33,6 +33,11 @@ typedef struct vl_quote {
 	uint8_t kind;		     /* VL_QUOTE_* */
 	uint8_t carried;	     /* speaker carried from an earlier quote
 					("a-t-il ajouté") */
+	uint32_t sp_start, sp_end;   /* the speaker as written: the bytes of
+					its mention, or of the phrase that
+					names it when no mention does ("le
+					ministère russe de la Défense"); 0 0
+					when none */
 } vl_quote;
 
 typedef struct vl_quotes {

@@ -91,7 +91,11 @@ typedef struct qctx {
 	size_t n, cap;
 	/* the last attributed speaker (speaker.c) */
 	int32_t last_spk;
-	size_t last_spk_tok; /* SIZE_MAX: none yet */
+	size_t last_spk_tok;	 /* SIZE_MAX: none yet */
+	size_t last_pa, last_pb; /* its phrase when no mention names it
+				    (last_pa SIZE_MAX: none) */
+	size_t cur_first;	 /* first token (or mark) of the candidate whose
+				    speaker is being looked for */
 } qctx;
 
 /* Add a candidate (copied); 0 or VL_ENOMEM. */

@@ -206,6 +206,81 @@ void test_quotes__role_reference(void)
 	done(&f);
 }
 
+/* The speaker as written: a phrase when no mention names it. */
+static int written(const found *f, const vl_quote *q, const char *s)
+{
+	size_t n = strlen(s);
+	return q && q->sp_end - q->sp_start == n &&
+	       !memcmp(f->text + q->sp_start, s, n);
+}
+
+void test_quotes__phrase_speakers(void)
+{
+	found f;
+	const vl_quote *a, *b, *c;
+
+	CHECK(find(&f, "« La ville a été libérée », a indiqué le ministère "
+		       "russe de la Défense dans un communiqué. Selon le "
+		       "parquet, une enquête est ouverte. « Il n'y a pas de "
+		       "menace », a assuré l'état-major de l'armée "
+		       "ukrainienne, affirmant le contraire.") == 0);
+	a = quote(&f, "La ville a été libérée");
+	b = quote(&f, "une enquête est ouverte");
+	c = quote(&f, "Il n'y a pas de menace");
+	CHECK(a && b && c);
+	CHECK_INT(a->speaker, -1);
+	CHECK(written(&f, a, "ministère russe de la Défense"));
+	/* a group with no name in it is nobody */
+	CHECK_INT(b->speaker, -1);
+	CHECK_INT(b->sp_end, 0);
+	CHECK(written(&f, c, "état-major de l'armée ukrainienne"));
+	done(&f);
+}
+
+void test_quotes__role_phrase_resolved(void)
+{
+	found f;
+	const vl_quote *a, *b, *c;
+
+	/* a role never tied to the name: the person named just before;
+	 * "l'ONG": the organisation introduced as one */
+	CHECK(find(&f, "La cycliste Julie Marchand a remporté dimanche la "
+		       "course. « J'ai tout donné », a confié la coureuse "
+		       "de 24 ans. Un navire de l'ONG Mer Libre a secouru 80 "
+		       "personnes. L'ONG a dénoncé « l'absence de moyens ». "
+		       "« Nous restons prudents », a répondu le préfet.") == 0);
+	a = quote(&f, "J'ai tout donné");
+	b = quote(&f, "l'absence de moyens");
+	c = quote(&f, "Nous restons prudents");
+	CHECK(a && b && c);
+	CHECK_STR(speaker(&f, a), "Julie Marchand");
+	CHECK(written(&f, a, "Julie Marchand"));
+	CHECK_STR(speaker(&f, b),
+		  "ONG Mer Libre"); /* the entity stage keeps "ONG" */
+	/* nobody introduced as préfet: the phrase */
+	CHECK_STR(speaker(&f, c), "-");
+	CHECK(written(&f, c, "préfet"));
+	done(&f);
+}
+
+void test_quotes__se_dire_and_selon_lui(void)
+{
+	found f;
+	const vl_quote *a, *b;
+
+	CHECK(find(&f, "Le Danois Jens Nielsen s'est dit « serein » avant "
+		       "l'étape. Le président américain Paul Stone a parlé "
+		       "lundi. Le président américain a ensuite appelé à "
+		       "« la retenue » des soldats qui sont selon lui "
+		       "« complètement encerclés ».") == 0);
+	a = quote(&f, "serein");
+	b = quote(&f, "complètement encerclés");
+	CHECK(a && b);
+	CHECK_STR(speaker(&f, a), "Jens Nielsen");
+	CHECK_STR(speaker(&f, b), "Paul Stone");
+	done(&f);
+}
+
 void test_quotes__empty_and_markless(void)
 {
 	found f;
