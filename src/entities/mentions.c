@@ -391,6 +391,18 @@ static int is_complement(const vl_ment *m, const vl_token *toks,
 	       (norm_is(&toks[i - 1], "la") || norm_is(&toks[i - 1], "l'"));
 }
 
+/* Is mention m the subject of a verb ("que Moscou désigne par son
+ * ancien nom")? A lower-case word follows it. */
+static int is_subject_of_verb(const vl_ment *m, const vl_token *toks,
+			      const vl_sentence *s)
+{
+	size_t i = s->first_token, end = s->first_token + s->n_tokens;
+	while (i < end && toks[i].start < m->end)
+		i++;
+	return i < end && toks[i].kind == VL_TOK_WORD &&
+	       !(toks[i].flags & VL_TOKF_CAPITALIZED);
+}
+
 static int pair_cues(vl_ments *o, const vl_token *toks, const cue *cues,
 		     size_t n_cues, const vl_sentence *sents)
 {
@@ -399,20 +411,28 @@ static int pair_cues(vl_ments *o, const vl_token *toks, const cue *cues,
 		size_t at = toks[s->first_token + cues[c].at].start;
 		size_t after =
 			toks[s->first_token + cues[c].at + cues[c].len - 1].end;
-		size_t before = SIZE_MAX, next = SIZE_MAX;
+		size_t before = SIZE_MAX, next = SIZE_MAX, any = SIZE_MAX;
 		for (size_t i = 0; i < o->n; i++) {
 			if (o->m[i].start < s->start || o->m[i].end > s->end)
 				continue;
-			/* the name the sentence used, not the end of a
-			 * longer one ("a indiqué le ministère russe de la
-			 * Défense, utilisant le nom ...") */
-			if (o->m[i].end <= at &&
-			    (before == SIZE_MAX ||
-			     !is_complement(&o->m[i], toks, s)))
-				before = i;
-			else if (o->m[i].start >= after && next == SIZE_MAX)
+			/* the name the sentence used: not the end of a
+			 * longer one ("le ministère russe de la Défense,
+			 * utilisant le nom ..."), nor, when another will do,
+			 * a name followed by a verb or a preposition ("que
+			 * Moscou désigne par son ancien nom soviétique") */
+			if (o->m[i].end <= at) {
+				if (any == SIZE_MAX ||
+				    !is_complement(&o->m[i], toks, s))
+					any = i;
+				if (!is_complement(&o->m[i], toks, s) &&
+				    !is_subject_of_verb(&o->m[i], toks, s))
+					before = i;
+			} else if (o->m[i].start >= after && next == SIZE_MAX) {
 				next = i;
+			}
 		}
+		if (before == SIZE_MAX)
+			before = any;
 		/* a person and a place are never one; the tagger's other
 		 * types are less sure (a city's old name typed MISC) */
 		if (before == SIZE_MAX || next == SIZE_MAX ||

@@ -113,3 +113,23 @@ void test_entities__text_without_names_has_no_mention(void)
 	CHECK_INT(f.ms.n, 0);
 	done(&f);
 }
+
+void test_entities__an_alias_phrase_joins_the_right_names(void)
+{
+	found f;
+	long t;
+	/* not the speaker of the renaming, nor the end of a longer name */
+	CHECK(!find(&f, "Les combats ont gagné Toretsk, que Moscou désigne "
+			"par son ancien nom soviétique de Dzerjinsk."));
+	t = ent_of(&f, "Toretsk");
+	CHECK(t >= 0);
+	CHECK_INT(ent_of(&f, "Dzerjinsk"), t);
+	CHECK(ent_of(&f, "Moscou") != t);
+	done(&f);
+	CHECK(!find(&f, "«Nous avons libéré Marinka», a indiqué le ministère "
+			"russe de la Défense, utilisant le nom ukrainien pour "
+			"désigner Mariinka."));
+	CHECK(ent_of(&f, "Défense") < 0 ||
+	      ent_of(&f, "Défense") != ent_of(&f, "Mariinka"));
+	done(&f);
+}
