@@ -483,7 +483,7 @@ static int by_start(const void *x, const void *y)
 static int dedupe(finder *f)
 {
 	vl_claims *c = f->out;
-	const vl_claim **o = vl__malloc((c->n + 1) * sizeof *o);
+	const vl_claim **o = vl__malloc((c->n + 1) * sizeof(const vl_claim *));
 	unsigned char *drop = vl__calloc(c->n + 1, 1);
 	size_t kept = 0;
 
@@ -494,7 +494,7 @@ static int dedupe(finder *f)
 	}
 	for (size_t i = 0; i < c->n; i++)
 		o[i] = &c->v[i];
-	qsort(o, c->n, sizeof *o, by_start);
+	qsort(o, c->n, sizeof(const vl_claim *), by_start);
 	for (size_t i = 0; i < c->n; i++) {
 		const vl_claim *a = o[i];
 		for (size_t j = i; j < c->n && o[j]->start < a->end; j++) {

@@ -457,10 +457,12 @@ static int ingest_record(run *r, const vl_record *rec)
 		rc = learn_lines(r, source, rowid, &p);
 	if (!rc)
 		rc = vl__reuse_link(r->eng, rowid, &p, sa.dup_of, known);
-	coarse = !sa.has_ts		      ? 0
-		 : strlen(raw.published) == 7 ? 1
-		 : strlen(raw.published) <= 4 ? 2
-					      : 0;
+	/* a date given as a month or a year only */
+	coarse = 0;
+	if (sa.has_ts && raw.published) {
+		size_t pl = strlen(raw.published);
+		coarse = pl == 7 ? 1 : pl <= 4 ? 2 : 0;
+	}
 	if (!rc && !(rc = vl__extract(&ex, p.an, p.clean.ptr, p.clean.len,
 				      sa.lang, sa.has_ts ? ts : INT64_MIN,
 				      coarse, raw.text, raw.text_len)))

@@ -657,7 +657,7 @@ int vl_engine_claims_json(vl_engine *eng, int64_t story, unsigned flags,
 	if ((rc = read_claims(eng, story, &cs)))
 		goto done;
 	if ((ng = group_claims(&cs, &g)) == (size_t)-1 ||
-	    !(sorted = vl__calloc(ng + 1, sizeof *sorted)) ||
+	    !(sorted = vl__calloc(ng + 1, sizeof(cJSON *))) ||
 	    !(o = cJSON_CreateObject())) {
 		rc = VL_ENOMEM;
 		goto done;
@@ -667,7 +667,7 @@ int vl_engine_claims_json(vl_engine *eng, int64_t story, unsigned flags,
 			rc = VL_ENOMEM;
 			goto done;
 		}
-	qsort(sorted, ng, sizeof *sorted, by_dispute);
+	qsort(sorted, ng, sizeof(cJSON *), by_dispute);
 	cJSON_AddNumberToObject(o, "story", (double)story);
 	cJSON_AddItemToObject(o, "subjects", subs = cJSON_CreateArray());
 	for (size_t i = 0; i < ng; i++) {
@@ -842,7 +842,7 @@ int vl_engine_timeline_json(vl_engine *eng, int64_t story, unsigned flags,
 	if (rc)
 		goto done;
 	/* days in order */
-	v = vl__calloc((size_t)cJSON_GetArraySize(c.days) + 1, sizeof *v);
+	v = vl__calloc((size_t)cJSON_GetArraySize(c.days) + 1, sizeof(cJSON *));
 	if (!v || !(o = cJSON_CreateObject())) {
 		rc = VL_ENOMEM;
 		goto done;
@@ -851,7 +851,7 @@ int vl_engine_timeline_json(vl_engine *eng, int64_t story, unsigned flags,
 	{
 		v[n++] = it;
 	}
-	qsort(v, n, sizeof *v, by_key);
+	qsort(v, n, sizeof(cJSON *), by_key);
 	cJSON_AddNumberToObject(o, "story", (double)story);
 	cJSON_AddItemToObject(o, "days", days = cJSON_CreateArray());
 	for (size_t i = 0; days && i < n; i++) {
