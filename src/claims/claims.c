@@ -148,6 +148,14 @@ static int is_subject(const finder *f, size_t i)
 	const vl_ment *m = &f->ms->m[i];
 	vl_place p;
 	const vl_gaz *g = vl__gaz_default();
+	int lower = 0;
+
+	/* a dateline's city in capitals ("GENÈVE, 15 mars (AOP) -") says
+	 * where the dispatch was written, not what it is about */
+	for (size_t k = m->start; k < m->end && !lower; k++)
+		lower = f->text[k] >= 'a' && f->text[k] <= 'z';
+	if (!lower)
+		return 0;
 	return m->type == VL_ENT_LOC &&
 	       !(g &&
 		 vl__gaz_find(g, f->text + m->start, m->end - m->start, &p) &&
@@ -239,7 +247,8 @@ static void phrase_source(const finder *f, const vl_quote *q, vl_claim *c)
 
 	c->source = -1;
 	c->src_start = c->src_end = 0;
-	if (q->sp_end > q->sp_start) { /* the phrase the quote stage read */
+	if (q->speaker < 0 && q->sp_end > q->sp_start) {
+		/* the phrase the quote stage read */
 		c->src_start = q->sp_start;
 		c->src_end = q->sp_end;
 		return;
@@ -419,6 +428,8 @@ static int from_sentences(finder *f)
 			memset(&c, 0, sizeof c);
 			c.number = NAN;
 			c.quote = -1;
+			c.source = -1; /* until a source is found */
+			c.subject = -1;
 			c.polarity = VL_CLAIM_ASSERTS;
 			c.start = (uint32_t)s->start;
 			c.end = (uint32_t)s->end;
