@@ -13,7 +13,6 @@
  * The story's articles may arrive after the article, so this is worked
  * out when dates are read (extract_api.c), not at ingest.
  */
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -29,30 +28,18 @@ static int period_of(const char *p, int32_t *first, int32_t *last)
 {
 	int64_t ts;
 	size_t n = strlen(p);
-	int y, m = 0;
-	char *end;
+	long y, m = 1;
 
 	if ((n != 4 && n != 7) || vl__parse_published(p, &ts))
 		return -1;
-	y = (int)strtol(p, &end, 10);
+	y = strtol(p, NULL, 10);
 	if (n == 7)
-		m = (int)strtol(end + 1, NULL, 10);
-	if (y < 1 || y > 9998 || m < 0 || m > 12)
-		return -1;
-	*first = vl__days_from_unix(ts);
-	if (n == 4) {
-		char next[16];
-		snprintf(next, sizeof next, "%04d", y + 1);
-		if (vl__parse_published(next, &ts))
-			return -1;
-	} else {
-		char next[16];
-		snprintf(next, sizeof next, "%04d-%02d", m == 12 ? y + 1 : y,
-			 m == 12 ? 1 : m + 1);
-		if (vl__parse_published(next, &ts))
-			return -1;
-	}
-	*last = vl__days_from_unix(ts) - 1;
+		m = strtol(p + 5, NULL, 10);
+	*first = vl__days_from_civil(y, m, 1);
+	*last = (n == 4 ? vl__days_from_civil(y + 1, 1, 1)
+			: vl__days_from_civil(m == 12 ? y + 1 : y,
+					      m == 12 ? 1 : m + 1, 1)) -
+		1;
 	return 0;
 }
 

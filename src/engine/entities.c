@@ -80,27 +80,45 @@ static size_t identity(vl_engine *eng, int type, const char *name,
 				   surname);
 }
 
+/* The one person known by their full name with this surname key: *id,
+ * or 0 when there is none or more than one. */
+static int sole_person(vl_engine *eng, const char *surname, int64_t *id)
+{
+	int64_t ids[2];
+	size_t n = 0;
+	int rc = vl__store_entity_persons(eng->store, surname, ids, &n);
+
+	*id = !rc && n == 1 ? ids[0] : 0;
+	return rc;
+}
+
+/* The entity an identity leads to, made (with the identity) when there
+ * is none; *made says which. */
+static int entity_of_ident(vl_engine *eng, const char *ident, int type,
+			   const char *name, const char *surname, int64_t *id,
+			   int *made)
+{
+	int rc = vl__store_entity_by_ident(eng->store, ident, id);
+
+	*made = 0;
+	if (rc != VL_ENOTFOUND)
+		return rc;
+	*made = 1;
+	if ((rc = vl__store_entity_new(eng->store, type, name, surname, id)))
+		return rc;
+	return vl__store_entity_key(eng->store, ident, *id);
+}
+
 /* The person of a surname alone (ident "s<key>"). */
 static int surname_entity(vl_engine *eng, const char *name, char *ident,
 			  int64_t *id)
 {
-	int64_t ids[2];
-	size_t n;
-	int rc;
+	int made, rc;
 
 	ident[0] = 's';
-	if ((rc = vl__store_entity_persons(eng->store, ident + 1, ids, &n)))
+	if ((rc = sole_person(eng, ident + 1, id)) || *id)
 		return rc;
-	if (n == 1) {
-		*id = ids[0];
-		return 0;
-	}
-	rc = vl__store_entity_by_ident(eng->store, ident, id);
-	if (rc != VL_ENOTFOUND)
-		return rc;
-	if ((rc = vl__store_entity_new(eng->store, VL_ENT_PER, name, NULL, id)))
-		return rc;
-	return vl__store_entity_key(eng->store, ident, *id);
+	return entity_of_ident(eng, ident, VL_ENT_PER, name, NULL, id, &made);
 }
 
 /* A person named in full for the first time: the surname-alone entity
@@ -108,12 +126,10 @@ static int surname_entity(vl_engine *eng, const char *name, char *ident,
 static int adopt_surname(vl_engine *eng, const char *surname, int64_t id)
 {
 	char ident[IDENT_MAX];
-	int64_t ids[2], s;
-	size_t n;
+	int64_t sole, s;
 	int rc;
 
-	if ((rc = vl__store_entity_persons(eng->store, surname, ids, &n)) ||
-	    n != 1)
+	if ((rc = sole_person(eng, surname, &sole)) || sole != id)
 		return rc;
 	snprintf(ident, sizeof ident, "s%s", surname);
 	rc = vl__store_entity_by_ident(eng->store, ident, &s);
@@ -130,34 +146,22 @@ static int find_or_make(vl_engine *eng, const vl_ments *ms,
 {
 	char ident[IDENT_MAX];
 	const char *name = vl__ments_name(ms, e->name), *surname;
-	int rc;
+	int made, rc;
 
 	*id = 0;
 	if (!identity(eng, e->type, name, ident, &surname))
 		return 0;
 	if (e->type == VL_ENT_PER && e->surname_only)
 		return surname_entity(eng, name, ident, id);
-	if (e->type != VL_ENT_PER && ident[0] == 'k' && !strchr(ident, ' ')) {
-		/* one word the tagger did not take for a person, no known
-		 * place: the surname of the one person known by it */
-		int64_t ids[2];
-		size_t n = 0;
-		if ((rc = vl__store_entity_persons(eng->store, ident + 1, ids,
-						   &n)))
-			return rc;
-		if (n == 1) {
-			*id = ids[0];
-			return 0;
-		}
-	}
-	rc = vl__store_entity_by_ident(eng->store, ident, id);
-	if (rc != VL_ENOTFOUND)
+	/* one word the tagger did not take for a person, no known place:
+	 * the surname of the one person known by it */
+	if (e->type != VL_ENT_PER && ident[0] == 'k' && !strchr(ident, ' ') &&
+	    ((rc = sole_person(eng, ident + 1, id)) || *id))
 		return rc;
-	if ((rc = vl__store_entity_new(eng->store, e->type, name, surname,
-				       id)) ||
-	    (rc = vl__store_entity_key(eng->store, ident, *id)))
+	if ((rc = entity_of_ident(eng, ident, e->type, name, surname, id,
+				  &made)))
 		return rc;
-	return surname ? adopt_surname(eng, surname, *id) : 0;
+	return made && surname ? adopt_surname(eng, surname, *id) : 0;
 }
 
 /* A name the text gives the entity too ("Dzerjinsk ... pour désigner
@@ -183,22 +187,11 @@ static int add_alias(vl_engine *eng, int type, const char *alias, int64_t id,
 	return vl__store_entity_merge(eng->store, other, id);
 }
 
-/* The mention's text with runs of white space as one space. */
+/* The mention's text as a name is shown, in b (cleared first). */
 static int surface(vl_buf *b, const char *text, int64_t start, int64_t end)
 {
-	int space = 0;
 	vl_buf_clear(b);
-	for (int64_t i = start; i < end; i++) {
-		char c = text[i];
-		if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
-			space = 1;
-			continue;
-		}
-		if ((space && vl_buf_putc(b, ' ')) || vl_buf_putc(b, c))
-			return VL_ENOMEM;
-		space = 0;
-	}
-	return 0;
+	return vl__ments_put_text(b, text + start, (size_t)(end - start));
 }
 
 int vl__entities_forget(vl_engine *eng, int64_t rowid, const char *old_text)

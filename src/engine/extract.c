@@ -183,7 +183,9 @@ int vl__extract_store(vl_engine *eng, int64_t rowid, const vl_extracted *x,
 		rc = store_quotes(eng, rowid, x, ids);
 	if (!rc)
 		rc = store_claims(eng, rowid, x, ids);
-	if (!rc)
+	/* NULL already for a new article, reset by vl__extract_forget for
+	 * a replaced one */
+	if (!rc && x->inferred_day != INT32_MIN)
 		rc = vl__store_published_day(eng->store, rowid,
 					     x->inferred_day);
 	vl__freep(ids);
@@ -193,5 +195,7 @@ int vl__extract_store(vl_engine *eng, int64_t rowid, const vl_extracted *x,
 int vl__extract_forget(vl_engine *eng, int64_t rowid, const char *old_text)
 {
 	int rc = vl__entities_forget(eng, rowid, old_text);
-	return rc ? rc : vl__store_extracted_del(eng->store, rowid);
+	if (!rc)
+		rc = vl__store_extracted_del(eng->store, rowid);
+	return rc ? rc : vl__store_published_day(eng->store, rowid, INT32_MIN);
 }

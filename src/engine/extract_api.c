@@ -566,12 +566,14 @@ static cJSON *subject_object(const claims *cs, const group *g, size_t gi)
 {
 	cJSON *o = cJSON_CreateObject(), *arr, *dis;
 	size_t *idx = vl__malloc((g->n + 1) * sizeof *idx), k = 0;
+	size_t *seen = vl__malloc((g->n + 1) * sizeof *seen);
 	const char *name = NULL;
 	int disputed = 0;
 
-	if (!o || !idx) {
+	if (!o || !idx || !seen) {
 		cJSON_Delete(o);
 		vl__freep(idx);
+		vl__freep(seen);
 		return NULL;
 	}
 	for (size_t i = 0; i < cs->n; i++)
@@ -595,27 +597,30 @@ static cJSON *subject_object(const claims *cs, const group *g, size_t gi)
 	for (size_t i = 0; arr && i < k; i++)
 		cJSON_AddItemToArray(arr, claim_object(&cs->v[idx[i]]));
 	/* each claim that disputes: against the first claim of each source
-	 * it disputes */
-	for (size_t j = 0; dis && j < k; j++)
+	 * it disputes (seen: those already reported for it) */
+	for (size_t j = 0; dis && j < k; j++) {
+		size_t n_seen = 0;
 		for (size_t i = 0; i < k; i++) {
-			const char *why =
-				dispute(&cs->v[idx[i]], &cs->v[idx[j]]);
-			cJSON *d;
+			const claim *a = &cs->v[idx[i]];
+			const char *why = dispute(a, &cs->v[idx[j]]);
 			size_t h = 0;
-			while (h < i &&
-			       (!dispute(&cs->v[idx[h]], &cs->v[idx[j]]) ||
-				other_source(&cs->v[idx[h]], &cs->v[idx[i]])))
+			cJSON *d;
+			while (why && h < n_seen &&
+			       other_source(&cs->v[idx[seen[h]]], a))
 				h++;
-			if (!why || h < i || !(d = cJSON_CreateObject()))
+			if (!why || h < n_seen || !(d = cJSON_CreateObject()))
 				continue;
+			seen[n_seen++] = i;
 			cJSON_AddNumberToObject(d, "claim", (double)i);
 			cJSON_AddNumberToObject(d, "by", (double)j);
 			cJSON_AddStringToObject(d, "why", why);
 			cJSON_AddItemToArray(dis, d);
 			disputed = 1;
 		}
+	}
 	cJSON_ReplaceItemInObject(o, "disputed", cJSON_CreateBool(disputed));
 	vl__freep(idx);
+	vl__freep(seen);
 	return o;
 }
 

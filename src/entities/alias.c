@@ -9,6 +9,7 @@
  */
 #include <stdlib.h>
 #include <string.h>
+#include <xxhash.h>
 
 #include "veille.h"
 
@@ -39,14 +40,11 @@ struct vl_aliases {
 	size_t mask, used;
 };
 
+/* xxHash, as the rest of veille; 0 marks an empty slot */
 static uint64_t ahash(const char *s, size_t n)
 {
-	uint64_t h = 1469598103934665603ull;
-	for (size_t i = 0; i < n; i++) {
-		h ^= (unsigned char)s[i];
-		h *= 1099511628211ull;
-	}
-	return h;
+	uint64_t h = XXH3_64bits(s, n);
+	return h ? h : 1;
 }
 
 static aslot *afind(const vl_aliases *a, const char *k, size_t n)

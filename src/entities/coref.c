@@ -231,8 +231,7 @@ static void join_aliases(gather *g)
 	}
 }
 
-/* Copy a mention's text with runs of white space as one space. */
-static int put_surface(vl_buf *b, const char *s, size_t len)
+int vl__ments_put_text(vl_buf *b, const char *s, size_t len)
 {
 	int space = 0;
 	for (size_t i = 0; i < len; i++) {
@@ -241,13 +240,18 @@ static int put_surface(vl_buf *b, const char *s, size_t len)
 			space = 1;
 			continue;
 		}
-		if (space && vl_buf_putc(b, ' '))
+		if ((space && vl_buf_putc(b, ' ')) || vl_buf_putc(b, c))
 			return VL_ENOMEM;
 		space = 0;
-		if (vl_buf_putc(b, c))
-			return VL_ENOMEM;
 	}
-	return vl_buf_putc(b, 0);
+	return 0;
+}
+
+/* A name into the names buffer, NUL-terminated. */
+static int put_surface(vl_buf *b, const char *s, size_t len)
+{
+	return vl__ments_put_text(b, s, len) || vl_buf_putc(b, 0) ? VL_ENOMEM
+								  : 0;
 }
 
 /* The name shown for entity e: its longest name by words (a person's

@@ -17,6 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
+#include <xxhash.h>
 
 #include "veille.h"
 
@@ -50,13 +51,10 @@ struct vl_gaz {
 	size_t mask, used;
 };
 
+/* xxHash, as the rest of veille; 0 marks an empty slot */
 static uint64_t hash_key(const char *s, size_t n)
 {
-	uint64_t h = 1469598103934665603ull;
-	for (size_t i = 0; i < n; i++) {
-		h ^= (unsigned char)s[i];
-		h *= 1099511628211ull;
-	}
+	uint64_t h = XXH3_64bits(s, n);
 	return h ? h : 1;
 }
 

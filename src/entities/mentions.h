@@ -74,6 +74,10 @@ int vl__mentions_find(vl_ments *out, const char *text, size_t len,
 		      const vl_analysis *an, const char *lang);
 void vl__ments_free(vl_ments *ms);
 
+/* Append a mention's text as a name is shown: runs of white space as
+ * one space (coref.c). 0 or VL_ENOMEM. */
+int vl__ments_put_text(vl_buf *b, const char *s, size_t len);
+
 /* Gather the mentions ms->m[0..n) into the article's entities (fills
  * ms->ents and each mention's `local`; drops role references that
  * name nobody, and joins the names of ms->aliases). Called by
